@@ -1,0 +1,18 @@
+"""Run every benchmark in turn and print their figures: `python -m bench` (or `make bench`).
+
+Each benchmark is also runnable alone, e.g. `python -m bench.startup`.
+"""
+
+import subprocess
+import sys
+
+BENCHMARKS = ["bench.startup", "bench.word2vec"]
+
+if __name__ == "__main__":
+    failed = []
+    for name in BENCHMARKS:
+        print(f"\n=== {name} ===", flush=True)
+        if subprocess.run([sys.executable, "-m", name]).returncode != 0:
+            failed.append(name)
+    if failed:
+        sys.exit(f"benchmarks that failed: {', '.join(failed)}")

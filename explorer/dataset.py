@@ -1,0 +1,79 @@
+"""A corpus ready to explore: its sentences of tokens, vocabulary and summary figures.
+
+Usage:
+    >>> corpus = Corpus.from_text("The cat sat. The dog ran.", name="tiny")
+    >>> corpus.n_sentences, corpus.n_tokens, len(corpus.vocab)
+    (2, 6, 5)
+    >>> corpus.frequency_table().head(1)  # rank, word, count, share
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from explorer.corpus import detect_script, tokenize
+from explorer.vocab import Vocabulary
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+SCRIPT_NAMES = {
+    "latin": "space-separated (English and the like)",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "mixed": "mixed scripts",
+    "other": "other script",
+}
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Tokenized text plus what the app shows about it. Read-only once built."""
+
+    name: str
+    sentences: list[list[str]]
+    vocab: Vocabulary
+    script: str
+    encoding: str = "utf-8"
+
+    @classmethod
+    def from_text(cls, text: str, name: str, encoding: str = "utf-8") -> Corpus:
+        """Tokenize ``text`` and count every word (``min_count=1``: nothing hidden here)."""
+        sentences = tokenize(text)
+        return cls(
+            name=name,
+            sentences=sentences,
+            vocab=Vocabulary.build(sentences, min_count=1),
+            script=detect_script(text[:20000]),
+            encoding=encoding,
+        )
+
+    @property
+    def n_sentences(self) -> int:
+        return len(self.sentences)
+
+    @property
+    def n_tokens(self) -> int:
+        return int(self.vocab.counts.sum())
+
+    @property
+    def script_name(self) -> str:
+        return SCRIPT_NAMES.get(self.script, self.script)
+
+    def frequency_table(self) -> pd.DataFrame:
+        """One row a word, most frequent first: rank, word, count, share of all tokens."""
+        import pandas as pd
+
+        counts = self.vocab.counts
+        total = max(int(counts.sum()), 1)
+        return pd.DataFrame(
+            {
+                "rank": np.arange(1, len(counts) + 1),
+                "word": self.vocab.index_to_key,
+                "count": counts,
+                "share": counts / total,
+            }
+        )

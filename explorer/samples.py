@@ -1,0 +1,117 @@
+"""The corpora that ship with the app, and gensim's real Lee news corpus.
+
+Usage:
+    >>> from explorer.samples import SAMPLES, load_sample_text
+    >>> [s.key for s in SAMPLES]
+    ['english', 'chinese', 'japanese', 'lee']
+    >>> text = load_sample_text("english")
+
+The Lee corpus is read from gensim's installed test data, not copied into the repository.
+Finding it does not import gensim (that import is slow and the app must start quickly).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
+
+
+@dataclass(frozen=True)
+class Sample:
+    """A corpus the app offers in its sidebar."""
+
+    key: str
+    title: str
+    language: str
+    description: str
+    filename: str
+    #: "bundled" files live in sample_data/; "gensim" ones in gensim's test data.
+    source: str = "bundled"
+
+    @property
+    def path(self) -> Path:
+        if self.source == "gensim":
+            return gensim_test_data_dir() / self.filename
+        return SAMPLE_DIR / self.filename
+
+
+SAMPLES: tuple[Sample, ...] = (
+    Sample(
+        "english",
+        "English demo corpus",
+        "en",
+        "A few thousand sentences written for this app: animals and their young, kings "
+        "and queens, verbs in three tenses, countries and capitals.",
+        "english.txt",
+    ),
+    Sample(
+        "chinese",
+        "中文示例语料 (Chinese demo corpus)",
+        "zh",
+        "Sentences in the same spirit: 猫/小猫, 狗/小狗, 国王/王后, 男人/女人, "
+        "countries and capitals. Segmented with jieba.",
+        "chinese.txt",
+    ),
+    Sample(
+        "japanese",
+        "日本語サンプル (Japanese demo corpus)",
+        "ja",
+        "A smaller Japanese corpus: 猫/子猫, 犬/子犬, 王/女王. Segmented with janome.",
+        "japanese.txt",
+    ),
+    Sample(
+        "lee",
+        "Lee news corpus (real text)",
+        "en",
+        "About 300 real news articles from the Lee corpus, as shipped with gensim's test "
+        "data. Real text: noisier and slower to learn than the demo corpus.",
+        "lee_background.cor",
+        source="gensim",
+    ),
+)
+
+SAMPLES_BY_KEY = {s.key: s for s in SAMPLES}
+DEFAULT_SAMPLE = "english"
+
+
+def gensim_test_data_dir() -> Path:
+    """Where gensim keeps its test corpora, found without importing gensim."""
+    spec = importlib.util.find_spec("gensim")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("gensim is not installed, so its test corpora are unavailable.")
+    return Path(next(iter(spec.submodule_search_locations))) / "test" / "test_data"
+
+
+def get_sample(key: str) -> Sample:
+    """The sample called ``key``; a KeyError names the ones that exist."""
+    try:
+        return SAMPLES_BY_KEY[key]
+    except KeyError:
+        known = ", ".join(SAMPLES_BY_KEY)
+        raise KeyError(f"No sample corpus called {key!r}; choose one of: {known}.") from None
+
+
+def available_samples() -> list[Sample]:
+    """The samples whose file is present on this machine."""
+    out = []
+    for s in SAMPLES:
+        try:
+            if s.path.is_file():
+                out.append(s)
+        except FileNotFoundError:
+            continue
+    return out
+
+
+def load_sample_text(key: str) -> str:
+    """The text of a sample corpus (UTF-8)."""
+    return get_sample(key).path.read_text(encoding="utf-8")
+
+
+def load_lesson_sentences() -> list[str]:
+    """The short example sentences the lessons use, one per line of ``lessons.txt``."""
+    text = (SAMPLE_DIR / "lessons.txt").read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip()]

@@ -1,0 +1,62 @@
+"""Real-browser tests: the app served by `streamlit run`, driven by Playwright in Chromium.
+
+Every test here is marked ``e2e``. Screenshots go to ``artifacts/`` (ignored by git).
+"""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from bench.server import CHROMIUM, CHROMIUM_ARGS, ROOT, StreamlitServer
+
+ARTIFACTS = ROOT / "artifacts"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make browser` (or set CHROMIUM).")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1280, "height": 1400}}
+
+
+@pytest.fixture(scope="session")
+def app_server():
+    ARTIFACTS.mkdir(exist_ok=True)
+    with StreamlitServer(log_path=ARTIFACTS / "streamlit-e2e.log") as server:
+        yield server
+
+
+def wait_for_app(page: Page) -> None:
+    """Wait until the app is connected and has drawn its page."""
+    page.wait_for_selector(
+        '[data-testid="stApp"][data-test-connection-state="CONNECTED"]', timeout=30_000
+    )
+    expect(page.locator('[data-testid="stMainBlockContainer"] h1').first).to_be_visible(
+        timeout=30_000
+    )
+
+
+@pytest.fixture
+def app(page: Page, app_server) -> Page:
+    page.set_default_timeout(20_000)
+    page.goto(app_server.url)
+    wait_for_app(page)
+    return page
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

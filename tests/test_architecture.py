@@ -1,0 +1,58 @@
+"""The shape the code keeps: a plain library, one Streamlit glue module, a light import."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GLUE = {"session.py"}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_only_the_glue_module_imports_streamlit():
+    offenders = [
+        p.name
+        for p in (ROOT / "explorer").glob("*.py")
+        if p.name not in GLUE and "streamlit" in _imports(p)
+    ]
+    assert offenders == []
+
+
+def test_library_modules_have_docstrings_with_usage():
+    missing = []
+    for p in (ROOT / "explorer").glob("*.py"):
+        doc = ast.get_docstring(ast.parse(p.read_text(encoding="utf-8"))) or ""
+        if "Usage" not in doc and p.name != "__init__.py":
+            missing.append(p.name)
+    assert missing == []
+
+
+def test_importing_the_library_stays_light():
+    code = (
+        "import sys, explorer, explorer.samples, explorer.corpus, explorer.vocab;"
+        "heavy = {'gensim', 'sklearn', 'plotly', 'jieba', 'janome', 'pandas'} & set(sys.modules);"
+        "print(sorted(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+def test_pages_are_thin():
+    long_pages = {
+        p.name: n
+        for p in (ROOT / "pages").glob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 150
+    }
+    assert long_pages == {}
