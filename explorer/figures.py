@@ -27,7 +27,7 @@ def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
     return fig
 
 
-def zipf_figure(counts: np.ndarray, words: Sequence[str], label_top: int = 8) -> go.Figure:
+def zipf_figure(counts: np.ndarray, words: Sequence[str], label_top: int = 5) -> go.Figure:
     """Rank-frequency on log-log axes, with the ideal Zipf line (frequency ~ 1 / rank).
 
     The ideal line is anchored at the most frequent word; the top ``label_top`` words are
@@ -42,7 +42,7 @@ def zipf_figure(counts: np.ndarray, words: Sequence[str], label_top: int = 8) ->
             y=counts,
             mode="markers+text" if label_top else "markers",
             text=[w if i < label_top else "" for i, w in enumerate(words)],
-            textposition="middle right",
+            textposition="top right",
             customdata=list(words),
             hovertemplate="rank %{x}: <b>%{customdata}</b> × %{y}<extra></extra>",
             marker={"size": 6, "color": "#1f77b4"},
@@ -60,7 +60,8 @@ def zipf_figure(counts: np.ndarray, words: Sequence[str], label_top: int = 8) ->
                 hoverinfo="skip",
             )
         )
-    fig.update_xaxes(type="log", title="rank (1 = most frequent)")
-    fig.update_yaxes(type="log", title="count")
+    # Powers of ten only: minor log ticks ("2", "5") read as noise from afar.
+    fig.update_xaxes(type="log", dtick=1, title="rank (1 = most frequent)")
+    fig.update_yaxes(type="log", dtick=1, title="count")
     fig.update_layout(legend={"orientation": "h", "y": -0.2})
     return _layout(fig, "Rank and frequency (Zipf's law)")

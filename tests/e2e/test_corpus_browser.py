@@ -5,11 +5,13 @@ import re
 from playwright.sync_api import Page, expect
 
 
-def choose_corpus(page: Page, title_part: str) -> None:
+def choose_corpus(page: Page, title_part: str, caption_part: str) -> None:
     box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first
     box.click()
     page.get_by_role("option", name=re.compile(re.escape(title_part))).click()
-    expect(box).to_contain_text(title_part)
+    expect(
+        page.locator('[data-testid="stSidebar"] [data-testid="stCaptionContainer"]')
+    ).to_contain_text(caption_part)
 
 
 def context_count(page: Page) -> int:
@@ -28,7 +30,7 @@ def test_switch_corpus_and_move_the_window(app: Page, artifacts):
     metric = app.locator('[data-testid="stMetric"]', has_text="Sentences")
     english_sentences = metric.locator('[data-testid="stMetricValue"]').inner_text()
 
-    choose_corpus(app, "Chinese demo corpus")
+    choose_corpus(app, "Chinese demo corpus", "jieba")
     expect(metric.locator('[data-testid="stMetricValue"]')).not_to_have_text(english_sentences)
     expect(app.locator('[data-testid="stPlotlyChart"] .js-plotly-plot')).to_be_visible()
     assert app.locator('[data-testid="stPlotlyChart"] g.scatterlayer path.point').count() > 50
