@@ -12,6 +12,7 @@ st.set_page_config(page_title="Embedding Explorer", page_icon="🧭", layout="wi
 PAGES = [
     st.Page("pages/home.py", title="Home", icon="🧭", default=True),
     st.Page("pages/corpus.py", title="Corpus", icon="📚", url_path="corpus"),
+    st.Page("pages/train.py", title="Train live", icon="🏋️", url_path="train"),
 ]
 
 page = st.navigation(PAGES)

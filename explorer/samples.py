@@ -30,6 +30,10 @@ class Sample:
     filename: str
     #: "bundled" files live in sample_data/; "gensim" ones in gensim's test data.
     source: str = "bundled"
+    #: Words the live training page follows by default.
+    track: tuple[str, ...] = ()
+    #: An analogy a - b + c = d whose answer's rank the live page follows, if any.
+    analogy: tuple[str, str, str, str] | None = None
 
     @property
     def path(self) -> Path:
@@ -46,6 +50,8 @@ SAMPLES: tuple[Sample, ...] = (
         "A few thousand sentences written for this app: animals and their young, kings "
         "and queens, verbs in three tenses, countries and capitals.",
         "english.txt",
+        track=("cat", "kitten", "dog", "puppy", "house", "king", "queen", "man", "woman"),
+        analogy=("king", "man", "woman", "queen"),
     ),
     Sample(
         "chinese",
@@ -54,6 +60,8 @@ SAMPLES: tuple[Sample, ...] = (
         "Sentences in the same spirit: 猫/小猫, 狗/小狗, 国王/王后, 男人/女人, "
         "countries and capitals. Segmented with jieba.",
         "chinese.txt",
+        track=("猫", "小猫", "狗", "小狗", "房子", "国王", "王后", "男人", "女人"),
+        analogy=("国王", "男人", "女人", "王后"),
     ),
     Sample(
         "japanese",
@@ -61,6 +69,8 @@ SAMPLES: tuple[Sample, ...] = (
         "ja",
         "A smaller Japanese corpus: 猫/子猫, 犬/子犬, 王/女王. Segmented with janome.",
         "japanese.txt",
+        track=("猫", "子猫", "犬", "子犬", "家", "王", "女王", "男", "女"),
+        analogy=("王", "男", "女", "女王"),
     ),
     Sample(
         "lee",
@@ -70,6 +80,17 @@ SAMPLES: tuple[Sample, ...] = (
         "data. Real text: noisier and slower to learn than the demo corpus.",
         "lee_background.cor",
         source="gensim",
+        track=(
+            "police",
+            "government",
+            "minister",
+            "president",
+            "australia",
+            "israeli",
+            "palestinian",
+            "people",
+            "world",
+        ),
     ),
 )
 

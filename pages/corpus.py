@@ -9,6 +9,7 @@ from explorer.highlight import legend_html, window_html
 from explorer.samples import load_lesson_sentences
 from explorer.windows import cbow_examples, context_span, skipgram_pairs
 
+session.page_setup()
 st.title("📚 Corpus")
 st.markdown(
     "Word2vec learns only from **which words appear near which**. Here is the text as the "

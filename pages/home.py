@@ -2,6 +2,9 @@
 
 import streamlit as st
 
+from explorer import session
+
+session.page_setup()
 st.title("🧭 Embedding Explorer")
 st.markdown(
     "See how **word embeddings** are learned: each word becomes a row of numbers in a matrix, "

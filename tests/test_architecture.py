@@ -56,3 +56,13 @@ def test_pages_are_thin():
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > 150
     }
     assert long_pages == {}
+
+
+def test_every_page_starts_with_page_setup():
+    # A page run before the app's navigation would miss the sidebar (see session.page_setup).
+    missing = [
+        p.name
+        for p in (ROOT / "pages").glob("*.py")
+        if "session.page_setup()" not in p.read_text(encoding="utf-8")
+    ]
+    assert missing == []

@@ -14,8 +14,17 @@ def choose_corpus(page: Page, title_part: str, caption_part: str) -> None:
     ).to_contain_text(caption_part)
 
 
-def context_count(page: Page) -> int:
-    return page.locator(".ctx-focus .ctx-context").count()
+def set_slider(page: Page, label: str, value: int) -> None:
+    """Move a Streamlit slider with the keyboard, as a keyboard user would."""
+    slider = page.locator('[data-testid="stSlider"]', has_text=label).get_by_role("slider")
+    for _ in range(20):
+        now = int(slider.input_value())
+        if now == value:
+            break
+        slider.focus()
+        slider.press("ArrowRight" if now < value else "ArrowLeft")
+        expect(slider).not_to_have_value(str(now))
+    expect(slider).to_have_value(str(value))
 
 
 def test_home_page_loads(app: Page, artifacts):
@@ -38,12 +47,9 @@ def test_switch_corpus_and_move_the_window(app: Page, artifacts):
     # The first sentence is the lesson's; its target "study" starts with window 2.
     expect(app.locator(".ctx-focus .ctx-target")).to_have_text("study")
     expect(app.locator(".ctx-focus .ctx-context")).to_have_count(4)
-    slider = app.locator('[data-testid="stSlider"]', has_text="Window size").get_by_role("slider")
-    slider.focus()
-    slider.press("ArrowLeft")
+    set_slider(app, "Window size", 1)
     expect(app.locator(".ctx-focus .ctx-context")).to_have_count(2)
     expect(app.locator(".ctx-focus .ctx-context")).to_have_text(["to", "the"])
-    slider.press("ArrowRight")
-    slider.press("ArrowRight")
+    set_slider(app, "Window size", 3)
     expect(app.locator(".ctx-focus .ctx-context")).to_have_count(6)
     app.screenshot(path=str(artifacts / "corpus.png"), full_page=True)

@@ -1,0 +1,122 @@
+"""Our numpy word2vec against gensim's compiled one: speed and quality on the same text.
+
+Usage (from the repository root):
+    python -m bench.word2vec            # 3 seeds, 10 epochs (about a minute)
+    python -m bench.word2vec --quick    # 1 seed, 2 epochs (a smoke run)
+
+Both train CBOW with negative sampling on gensim's test corpus ``head500.noblanks.cor``
+(stemmed Wikipedia text), single-threaded (gensim ``workers=1``), with the same settings:
+min_count 5, vector_size 50, window 5, negative 5, sample 1e-3, alpha 0.025. Ours uses its
+default ``batch_size`` (32). Speed is corpus words x epochs / wall time (vocabulary building
+included, for both). Quality is gensim's ``evaluate_word_pairs`` on ``wordsim353.tsv``
+(Spearman), for ours through ``Vectors.to_gensim()``; many WordSim words are missing from
+this small stemmed corpus, hence the OOV column. Targets: speed at least 0.5x gensim's, and
+Spearman within 0.02 of gensim's mean. Timings on a shared machine are noisy: runs alternate
+between the two; the ratio is given for the best runs and as the median of back-to-back
+pairs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import statistics
+import time
+import warnings
+
+SETTINGS = dict(
+    sg=0, min_count=5, vector_size=50, window=5, negative=5, sample=1e-3, alpha=0.025
+)  # fmt: skip
+
+
+def _test_data() -> str:
+    import gensim
+
+    return os.path.join(os.path.dirname(gensim.__file__), "test", "test_data")
+
+
+def _evaluate(kv) -> tuple[float, float]:
+    """(Spearman, OOV share in %) on WordSim-353."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        _, spearman, oov = kv.evaluate_word_pairs(os.path.join(_test_data(), "wordsim353.tsv"))
+    return float(spearman.statistic), float(oov)
+
+
+def _run_ours(sentences, epochs: int, seed: int, batch_size: int | None):
+    from explorer import Word2Vec
+
+    extra = {} if batch_size is None else {"batch_size": batch_size}
+    start = time.perf_counter()
+    model = Word2Vec(**SETTINGS, epochs=epochs, seed=seed, **extra).fit(sentences)
+    seconds = time.perf_counter() - start
+    return seconds, _evaluate(model.wv.to_gensim())
+
+
+def _run_gensim(sentences, epochs: int, seed: int):
+    from gensim.models import Word2Vec
+
+    start = time.perf_counter()
+    model = Word2Vec(sentences, **SETTINGS, epochs=epochs, seed=seed, workers=1, hs=0, cbow_mean=1)
+    seconds = time.perf_counter() - start
+    return seconds, _evaluate(model.wv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1 seed, 2 epochs")
+    parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--batch-size", type=int, default=None, help="ours (default: 32)")
+    args = parser.parse_args(argv)
+    seeds, epochs = (1, 2) if args.quick else (args.seeds, args.epochs)
+    logging.getLogger("gensim").setLevel(logging.WARNING)
+
+    path = os.path.join(_test_data(), "head500.noblanks.cor")
+    with open(path, encoding="utf-8") as f:
+        sentences = [line.split() for line in f]
+    n_words = sum(map(len, sentences))
+    print(f"corpus: {os.path.basename(path)}, {len(sentences)} lines, {n_words} words")
+    print(f"settings: {SETTINGS}, epochs={epochs}, seeds={seeds}, cores={os.cpu_count()}")
+
+    rows: dict[str, list[tuple[float, float, float]]] = {"ours": [], "gensim": []}
+    for seed in range(seeds):
+        for name in ("ours", "gensim"):  # alternate, so that load changes hit both alike
+            if name == "ours":
+                seconds, (rho, oov) = _run_ours(sentences, epochs, seed, args.batch_size)
+            else:
+                seconds, (rho, oov) = _run_gensim(sentences, epochs, seed)
+            rows[name].append((n_words * epochs / seconds, rho, oov))
+            wps = n_words * epochs / seconds
+            print(f"  seed {seed} {name:6s} {seconds:6.2f} s  {wps:9,.0f} words/s  rho {rho:.4f}")
+
+    print()
+    header = f"{'':8s}{'words/s mean':>14s}{'best':>12s}{'ratio':>8s}{'wordsim rho':>13s}"
+    print(header + f"{'OOV %':>8s}")
+    best = {name: max(r[0] for r in rs) for name, rs in rows.items()}
+    rho = {name: statistics.mean(r[1] for r in rs) for name, rs in rows.items()}
+    for name, rs in rows.items():
+        mean_wps = statistics.mean(r[0] for r in rs)
+        ratio = best[name] / best["gensim"]
+        print(
+            f"{name:8s}{mean_wps:14,.0f}{best[name]:12,.0f}{ratio:8.2f}"
+            f"{rho[name]:13.4f}{rs[0][2]:8.1f}"
+        )
+    ratio = best["ours"] / best["gensim"]
+    # each seed ran ours then gensim back to back: their ratio suffers least from load changes
+    paired = statistics.median(
+        o[0] / g[0] for o, g in zip(rows["ours"], rows["gensim"], strict=True)
+    )
+    gap = rho["ours"] - rho["gensim"]
+    print()
+    print(
+        f"speed: ours / gensim = {ratio:.2f} (best runs), {paired:.2f} (median of back-to-back"
+        " pairs); target >= 0.5"
+    )
+    print(f"quality: ours - gensim = {gap:+.4f} Spearman (target: within 0.02 of gensim's mean)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,110 @@
+"""gensim, for comparison and for corpora too big to train live: same settings, our ``Vectors``.
+
+Usage:
+    >>> from explorer.training import Word2VecConfig
+    >>> wv = train_gensim(sentences, Word2VecConfig(vector_size=50, min_count=5))
+    >>> wv.most_similar("cat", topn=3)
+    >>> kv = to_gensim(wv)                # and back: from_gensim(kv)
+
+gensim is imported inside the functions only: importing this module stays cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from explorer.training import Word2VecConfig
+from explorer.vectors import Vectors
+
+
+def gensim_params(config: Word2VecConfig, workers: int = 1) -> dict[str, Any]:
+    """gensim ``Word2Vec`` keyword arguments for ``config``.
+
+    Our ``negative=0`` is the full softmax, which gensim lacks: its closest relative,
+    hierarchical softmax (``hs=1``), stands in. ``max_vocab`` becomes ``max_final_vocab``
+    (gensim then raises ``min_count`` until the vocabulary fits). ``batch_size`` has no
+    counterpart (gensim updates after every example). ``workers=1`` keeps runs reproducible.
+    """
+    return dict(
+        vector_size=config.vector_size,
+        window=config.window,
+        min_count=config.min_count,
+        sg=config.sg,
+        hs=0 if config.negative else 1,
+        negative=config.negative,
+        cbow_mean=1,
+        alpha=config.alpha,
+        min_alpha=config.min_alpha,
+        epochs=config.epochs,
+        sample=config.sample,
+        max_final_vocab=config.max_vocab,
+        shrink_windows=config.shrink_windows,
+        seed=config.seed,
+        workers=workers,
+    )
+
+
+def train_gensim(
+    sentences: Sequence[Sequence[str]],
+    config: Word2VecConfig | None = None,
+    progress: Callable[[float, str], None] | None = None,
+    workers: int = 1,
+) -> Vectors:
+    """Train ``gensim.models.Word2Vec`` with our settings and return its vectors.
+
+    ``progress(fraction, message)`` is called at the end of each epoch.
+    """
+    from gensim.models import Word2Vec
+    from gensim.models.callbacks import CallbackAny2Vec
+
+    config = config or Word2VecConfig()
+
+    class _EpochProgress(CallbackAny2Vec):
+        def __init__(self) -> None:
+            self.epoch = 0
+
+        def on_epoch_end(self, model: Any) -> None:
+            self.epoch += 1
+            if progress is not None:
+                progress(self.epoch / config.epochs, f"epoch {self.epoch}/{config.epochs}")
+
+    sentences = [list(s) for s in sentences]
+    distinct = len({w for s in sentences for w in s})
+    model = Word2Vec(**gensim_params(config, workers))
+    model.build_vocab(sentences)
+    if len(model.wv) < 2:
+        seen = "no word appears" if len(model.wv) == 0 else "only 1 distinct word appears"
+        raise ValueError(
+            f"{seen} at least min_count={config.min_count} times (of {distinct} distinct); "
+            "lower min_count or add text"
+        )
+    model.train(
+        sentences,
+        total_examples=model.corpus_count,
+        epochs=config.epochs,
+        callbacks=[_EpochProgress()],
+    )
+    return from_gensim(model)
+
+
+def to_gensim(wv: Vectors) -> Any:
+    """A ``gensim.models.KeyedVectors`` holding the same words and values."""
+    from gensim.models import KeyedVectors
+
+    kv = KeyedVectors(wv.vector_size, count=0, dtype=np.float32)
+    kv.add_vectors(wv.index_to_key, wv.vectors)
+    if wv.counts is not None:
+        # (add_vectors' own ``extras`` argument is broken in gensim 4.4: it iterates a dict)
+        kv.allocate_vecattrs(attrs=["count"], types=[np.int64])
+        kv.expandos["count"][:] = wv.counts
+    return kv
+
+
+def from_gensim(kv: Any) -> Vectors:
+    """Our ``Vectors`` from gensim ``KeyedVectors`` (or a model with ``.wv``); values copied."""
+    kv = getattr(kv, "wv", kv)
+    counts = kv.expandos.get("count") if hasattr(kv, "expandos") else None
+    return Vectors(list(kv.index_to_key), np.array(kv.vectors, dtype=np.float32), counts)

@@ -1,0 +1,188 @@
+"""The two word2vec objectives, as pure functions: loss and exact gradients for a batch.
+
+Usage:
+    >>> rng = np.random.default_rng(0)
+    >>> W, W_out = rng.normal(size=(6, 3)), rng.normal(size=(6, 3))
+    >>> contexts = np.array([[1, 2, 0], [3, 4, 5]])           # two CBOW windows
+    >>> mask = np.array([[True, True, False], [True, True, True]])
+    >>> g = negative_sampling_loss_and_grads(W, W_out, contexts, mask,
+    ...                                      targets=np.array([0, 2]),
+    ...                                      negatives=np.array([[4, 5], [1, 1]]))
+    >>> g.loss > 0, g.d_h.shape, g.out_rows.shape
+    (True, (2, 3), (2, 3))
+    >>> dW, dW_out = dense_grads(g, contexts, mask, n_words=6)   # the full gradients
+
+One *example* is a set of input rows of ``W`` and one target word:
+
+* CBOW: the inputs are the context words of a window (``contexts[b]``, padded, ``mask[b]``
+  says which positions are real); their rows are averaged into the hidden vector ``h``.
+* Skip-gram: the input is the centre word alone (``contexts[b] = [centre]``) and the target
+  is one context word, so the same code serves both architectures.
+
+The output matrix is stored like gensim's ``syn1neg`` / ``syn1``: ``W_out`` is ``V x d``,
+row ``j`` is the output vector ``u_j`` of word ``j`` (the paper's ``d x V`` matrix,
+transposed), and the score of word ``j`` is ``u_j . h``.
+
+Each objective is split in two, so that the trainer runs exactly the code tested here:
+the input layer (:func:`hidden`) and the output layer (``*_from_h``). The loss is
+**summed** over the batch. Gradients come back in row form (:class:`BatchGrads`), the way a
+trainer applies them; :func:`dense_grads` turns them into full ``V x d`` arrays (used by the
+finite-difference test). Everything runs in the dtype of ``W`` (float64 for the gradient
+check, float32 for training).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.special import expit, log_softmax
+
+
+@dataclass(frozen=True)
+class BatchGrads:
+    """The loss of a batch and its gradients, row by row.
+
+    Exact gradients, written as sums over the batch's examples ``b``:
+
+    * ``dL/dW[contexts[b, c]] += mask[b, c] * d_h[b] / n_ctx[b]`` (the mean spreads ``d_h``),
+    * ``dL/dW_out[out_rows[b, j]] += d_scores[b, j] * h[b]`` (``out_rows is None``: all
+      rows, ``j`` runs over the whole vocabulary, as in the full softmax).
+
+    Attributes:
+        loss: the summed loss of the batch (a Python float).
+        h: hidden vectors, ``(B, d)``.
+        d_h: ``dL/dh``, ``(B, d)``.
+        n_ctx: number of real inputs per example, ``(B,)`` (at least 1).
+        out_rows: output rows scored per example, ``(B, m)``, or None for all ``V`` rows.
+        d_scores: ``dL/dscore`` for those rows, ``(B, m)`` (``(B, V)`` when all rows).
+    """
+
+    loss: float
+    h: np.ndarray
+    d_h: np.ndarray
+    n_ctx: np.ndarray
+    out_rows: np.ndarray | None
+    d_scores: np.ndarray
+
+
+# --- the input layer ---------------------------------------------------------------------
+
+
+def mean_weights(mask: np.ndarray, dtype: type = np.float64) -> tuple[np.ndarray, np.ndarray]:
+    """``(weights, n_ctx)``: ``weights[b, c] = mask[b, c] / n_ctx[b]``, the averaging weights."""
+    mask = np.asarray(mask, dtype=bool)
+    n_ctx = mask.sum(axis=1)
+    if np.any(n_ctx == 0):
+        raise ValueError("every example needs at least one input word (a row of mask is empty)")
+    return (mask / n_ctx[:, None]).astype(dtype, copy=False), n_ctx
+
+
+def hidden(W: np.ndarray, contexts: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """``h[b] = sum_c weights[b, c] * W[contexts[b, c]]`` (the mean of the real inputs).
+
+    Padded positions may hold any valid row id: their weight is 0.
+    """
+    # take() is much faster than fancy indexing; a batched (B, 1, C) @ (B, C, d) product
+    # then averages and masks in one pass.
+    return (weights[:, None, :] @ W.take(contexts, axis=0))[:, 0, :]
+
+
+# --- the output layer --------------------------------------------------------------------
+
+
+def softmax_from_h(
+    h: np.ndarray, W_out: np.ndarray, targets: np.ndarray
+) -> tuple[float, np.ndarray, np.ndarray]:
+    """Full softmax cross-entropy: ``(loss, d_h, d_scores)`` with ``d_scores = p - onehot``."""
+    logp = log_softmax(h @ W_out.T, axis=1)  # (B, V)
+    rows = np.arange(len(targets))
+    loss = -float(logp[rows, targets].sum())
+    d_scores = np.exp(logp)
+    d_scores[rows, targets] -= 1
+    return loss, d_scores @ W_out, d_scores
+
+
+def negative_sampling_from_h(
+    h: np.ndarray, W_out: np.ndarray, out_rows: np.ndarray
+) -> tuple[float, np.ndarray, np.ndarray]:
+    """Negative sampling: ``(loss, d_h, d_scores)``; see the public function.
+
+    ``out_rows[b]`` is the target of example ``b`` followed by its negatives.
+    """
+    U = W_out.take(out_rows, axis=0)  # (B, 1 + k, d)
+    scores = (U @ h[:, :, None])[:, :, 0]
+    keep = out_rows[:, 1:] != out_rows[:, :1]  # a negative equal to the target is skipped
+    # Every loss term is log(1 + e^z): z = -score for the target (-log s(x) = log(1 + e^-x)),
+    # z = score for a negative (-log s(-x) = log(1 + e^x)).
+    z = scores.copy()
+    z[:, 0] *= -1
+    terms = np.logaddexp(0, z)
+    terms[:, 1:] *= keep
+    loss = float(terms.sum())
+    d_scores = expit(scores)  # d/dx of the terms: s(x) - 1 for the target, s(x) for negatives
+    d_scores[:, 0] -= 1
+    d_scores[:, 1:] *= keep
+    d_h = (d_scores[:, None, :] @ U)[:, 0, :]
+    return loss, d_h, d_scores
+
+
+# --- the whole objectives ----------------------------------------------------------------
+
+
+def softmax_loss_and_grads(
+    W: np.ndarray,
+    W_out: np.ndarray,
+    contexts: np.ndarray,
+    mask: np.ndarray,
+    targets: np.ndarray,
+) -> BatchGrads:
+    """Full softmax over the vocabulary, cross-entropy against ``targets`` (``negative=0``).
+
+    ``loss = sum_b [ log sum_j exp(u_j . h_b) - u_{t_b} . h_b ]``.
+    Costs ``O(B V d)``: meant for the small vocabularies of the live demo.
+    """
+    weights, n_ctx = mean_weights(mask, W.dtype)
+    h = hidden(W, contexts, weights)
+    loss, d_h, d_scores = softmax_from_h(h, W_out, targets)
+    return BatchGrads(loss, h, d_h, n_ctx, None, d_scores)
+
+
+def negative_sampling_loss_and_grads(
+    W: np.ndarray,
+    W_out: np.ndarray,
+    contexts: np.ndarray,
+    mask: np.ndarray,
+    targets: np.ndarray,
+    negatives: np.ndarray,
+) -> BatchGrads:
+    """Negative sampling: ``loss = sum_b [ -log s(u_t . h) - sum_k log s(-u_k . h) ]``.
+
+    ``negatives`` is ``(B, k)``. A negative equal to its example's target is skipped (it adds
+    nothing to loss or gradient), as word2vec.c and gensim do; a negative drawn twice counts
+    twice. ``out_rows`` is ``[target, negatives...]`` per example.
+    """
+    weights, n_ctx = mean_weights(mask, W.dtype)
+    h = hidden(W, contexts, weights)
+    out_rows = np.concatenate([targets[:, None], negatives], axis=1)  # (B, 1 + k)
+    loss, d_h, d_scores = negative_sampling_from_h(h, W_out, out_rows)
+    return BatchGrads(loss, h, d_h, n_ctx, out_rows, d_scores)
+
+
+def dense_grads(
+    grads: BatchGrads, contexts: np.ndarray, mask: np.ndarray, n_words: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The full gradients ``(dL/dW, dL/dW_out)``, both ``n_words x d`` (reference, slow path)."""
+    d = grads.h.shape[1]
+    mask = np.asarray(mask, dtype=bool)
+    dW = np.zeros((n_words, d), dtype=grads.d_h.dtype)
+    per_example = grads.d_h / grads.n_ctx[:, None]
+    example_of = np.broadcast_to(np.arange(len(contexts))[:, None], contexts.shape)
+    np.add.at(dW, contexts[mask], per_example[example_of[mask]])
+    if grads.out_rows is None:
+        dW_out = grads.d_scores.T @ grads.h
+    else:
+        dW_out = np.zeros((n_words, d), dtype=grads.d_h.dtype)
+        outer = grads.d_scores[:, :, None] * grads.h[:, None, :]
+        np.add.at(dW_out, grads.out_rows.ravel(), outer.reshape(-1, d))
+    return dW, dW_out

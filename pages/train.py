@@ -1,0 +1,144 @@
+"""Train live: press Play and watch a CBOW word2vec model learn."""
+
+import numpy as np
+import streamlit as st
+
+from explorer import session
+from explorer.microscope import inspect_example, pick_example
+from explorer.training_figures import (
+    loss_figure,
+    map_figure,
+    matrix_heatmap,
+    probability_figure,
+    rank_figure,
+)
+
+session.page_setup()
+st.title("🏋️ Train live")
+st.markdown(
+    "A tiny **CBOW** model reads the corpus a batch of windows at a time: the context words' "
+    "rows of **W** are averaged and must predict the centre word. Press **Play** and watch "
+    "the matrix change, the loss fall and related words drift together."
+)
+config, track, chunk = session.training_settings()
+run, was_reset = session.live_run(config, track)
+if was_reset:
+    st.info("The settings changed, so the model restarted from step 0 with the new settings.")
+if run.missing:
+    st.warning("Not in the vocabulary (too rare?), so not tracked: " + ", ".join(run.missing))
+
+session.init_state({"train.playing": False, "train.n": 10})
+
+
+def play(on: bool) -> None:
+    st.session_state["train.playing"] = on
+
+
+def step(chunks: int) -> None:  # "Step" is "pause, then train"
+    st.session_state["train.playing"] = False
+    for _ in range(chunks):
+        run.tick(chunk)
+
+
+def reset() -> None:
+    st.session_state["train.playing"] = False
+    run.reset()
+
+
+cols = st.columns([1, 1, 1, 1.2, 1, 1.4])
+n = cols[5].number_input("N", 1, 1000, key="train.n", help="How many chunks Step x N runs")
+cols[0].button("▶ Play", key="train.play", on_click=play, args=(True,), type="primary",
+               disabled=run.finished, help="Train on and on, a chunk per tick")  # fmt: skip
+cols[1].button("⏸ Pause", key="train.pause", on_click=play, args=(False,), help="Stop training")
+cols[2].button("Step", key="train.step", on_click=step, args=(1,),
+               help=f"Pause, then train one chunk ({chunk} batches)")  # fmt: skip
+cols[3].button(f"Step x {n}", key="train.stepn", on_click=step, args=(n,),
+               help=f"Pause, then train {n} chunks")  # fmt: skip
+cols[4].button("Reset", key="train.reset", on_click=reset,
+               help="Back to step 0 and the seed's initial matrix")  # fmt: skip
+playing = st.session_state["train.playing"] and not run.finished
+
+
+def microscope(word: str) -> None:
+    view = inspect_example(run.state, pick_example(run.state, word))
+    st.markdown(
+        f"Context **{', '.join(view.context_words)}** → target **{view.target_word}**. Each "
+        f"context word is a one-hot row (a 1 at its id, {len(run.state.vocab) - 1:,} zeros); "
+        "times W it selects that word's row. Their average is **h**."
+    )
+    table = dict(zip(view.context_words, np.round(view.rows, 3), strict=True))
+    table["h (average)"] = np.round(view.h, 3)
+    st.dataframe(table)
+    fig = probability_figure(view.top_words, view.top_probs, view.target_word)
+    st.plotly_chart(fig, key="train.probs")
+    if view.negative_words:
+        st.markdown("Negative sampling scores the target against random words, σ(u · h):")
+        kinds = ["target"] + ["negative"] * len(view.negative_words)
+        st.dataframe(
+            {"word": [view.target_word, *view.negative_words], "role": kinds,
+             "σ(u·h)": np.round(view.scores, 3), "loss": np.round(view.losses, 3)},
+            hide_index=True,
+        )  # fmt: skip
+    st.markdown(
+        f"p({view.target_word} | context) = **{view.p_target_before:.4f}** now; one update "
+        f"on this example (learning rate {view.learning_rate:.4f}) makes it "
+        f"**{view.p_target_after:.4f}**."
+    )
+
+
+@st.fragment(run_every=0.1 if playing else None)
+def live_view() -> None:
+    if st.session_state["train.playing"]:
+        run.tick(chunk)
+        if run.finished:
+            st.session_state["train.playing"] = False
+            st.rerun(scope="app")
+    steps, frame = run.timeline.steps(), run.timeline.latest()
+    if not playing and len(steps) > 1:
+        at = st.select_slider(
+            "Look back to step", steps, value=steps[-1],
+            help="Scrub back through training: the matrix, the map, the neighbours.",
+        )  # fmt: skip
+        frame = run.timeline.at(at)
+    last = run.last if frame.step == run.step else None
+    m = st.columns(5)
+    m[0].metric("Step", f"{frame.step:,}", help="Batches trained so far")
+    m[1].metric("Epoch", f"{min(run.state.epoch + 1, config.epochs)} / {config.epochs}")
+    m[2].metric("Learning rate", f"{run.state.learning_rate:.4f}")
+    m[3].metric("Examples seen", f"{run.state.examples_seen:,}")
+    loss = frame.info.get("loss", float("nan"))
+    m[4].metric("Loss (last chunk)", "–" if np.isnan(loss) else f"{loss:.3f}")
+
+    vocab = run.state.vocab
+    small = len(vocab) <= 40  # small enough to show the whole matrix
+    ids = np.arange(len(vocab)) if small else run.track_ids()
+    rows = vocab.index_to_key if small else run.track
+    changed = np.isin(ids, last.touched_rows) if last is not None else None
+    W, W_out = frame.arrays["W"], frame.arrays["W_out"]
+    left, right = st.columns(2)
+    left.plotly_chart(matrix_heatmap(W[ids], rows, changed, "W: input vectors"), key="tW")
+    right.plotly_chart(matrix_heatmap(W_out[ids], rows, None, "W_out: output vectors"), key="tO")
+    st.caption("● marks rows the last chunk changed. Colour: sign and size of each number.")
+    left, right = st.columns(2)
+    left.plotly_chart(loss_figure(run.steps, run.losses), key="train.loss")
+    right.plotly_chart(map_figure(frame.arrays["xy"], run.track, list(run.trails)), key="tM")
+
+    left, right = st.columns(2)
+    if run.track:
+        word = left.selectbox("Nearest neighbours of", run.track, key="train.nn_word",
+                              help="Cosine similarity in the current W.")  # fmt: skip
+        pairs = run.vectors(frame).most_similar(word, topn=8)
+        left.dataframe([{"word": w, "cosine": round(s, 3)} for w, s in pairs], hide_index=True)
+    if run.analogy is not None:
+        a = run.analogy
+        title = f"Rank of '{a.expected}' for {a.a} − {a.b} + {a.c}"
+        right.plotly_chart(rank_figure(run.analogy_steps, run.analogy_ranks, title), key="tR")
+    if run.track:
+        with st.expander("🔬 One example under the microscope", expanded=False):
+            microscope(run.track[1 % len(run.track)])
+
+live_view()
+st.caption(
+    "What to notice: the loss falls fastest at first; words that share contexts (cat and "
+    "kitten, king and queen) end up near each other on the map."
+)

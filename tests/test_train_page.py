@@ -1,0 +1,93 @@
+"""The live training page, driven by AppTest: Step, Step x N, Reset, settings, scrubbing."""
+
+from pathlib import Path
+
+import numpy as np
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def open_train(**state) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    at.switch_page("pages/train.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def run_of(at: AppTest):
+    return at.session_state["train.run"]
+
+
+def test_step_advances_the_step_metric_and_changes_w():
+    at = open_train()
+    assert metric(at, "Step") == "0"
+    W0 = run_of(at).state.W.copy()
+    at.button(key="train.step").click().run()
+    assert not at.exception
+    chunk = at.session_state["train.chunk"]
+    assert metric(at, "Step") == str(chunk)
+    assert not np.array_equal(run_of(at).state.W, W0)
+    assert metric(at, "Loss (last chunk)") != "–"
+
+
+def test_step_x_n_and_reset_to_the_seeds_initial_matrix():
+    at = open_train()
+    W0 = run_of(at).state.W.copy()
+    at.number_input(key="train.n").set_value(3).run()
+    at.button(key="train.stepn").click().run()
+    assert metric(at, "Step") == str(3 * at.session_state["train.chunk"])
+    at.button(key="train.reset").click().run()
+    assert metric(at, "Step") == "0"
+    np.testing.assert_array_equal(run_of(at).state.W, W0)
+
+
+def test_same_seed_same_matrix_in_two_sessions():
+    a, b = open_train(), open_train()
+    for at in (a, b):
+        at.button(key="train.step").click().run()
+    np.testing.assert_array_equal(run_of(a).state.W, run_of(b).state.W)
+
+
+def test_changing_a_setting_resets_visibly():
+    at = open_train()
+    at.button(key="train.step").click().run()
+    assert metric(at, "Step") != "0"
+    at.slider(key="train.window").set_value(3).run()
+    assert metric(at, "Step") == "0"
+    assert any("restarted from step 0" in i.value for i in at.info)
+    assert run_of(at).config.window == 3
+
+
+def test_tracked_words_change_without_resetting():
+    at = open_train()
+    at.button(key="train.step").click().run()
+    at.text_input(key="train.track").input("cat, kitten, zzzunknown").run()
+    assert metric(at, "Step") != "0"
+    assert run_of(at).track == ["cat", "kitten"]
+    assert any("zzzunknown" in w.value for w in at.warning)
+
+
+def test_full_softmax_and_skipgram_run():
+    at = open_train()
+    at.radio(key="train.objective").set_value("Full softmax").run()
+    at.radio(key="train.sg").set_value("Skip-gram").run()
+    at.button(key="train.step").click().run()
+    assert not at.exception
+    assert run_of(at).config.negative == 0 and run_of(at).config.sg == 1
+
+
+def test_every_sample_trains_a_step():
+    for sample in ("chinese", "japanese", "lee"):
+        at = open_train(**{"app.sample": sample})
+        at.button(key="train.step").click().run()
+        assert not at.exception, sample
+        assert metric(at, "Step") != "0"
