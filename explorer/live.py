@@ -70,6 +70,9 @@ class LiveRun:
         self.analogy = analogy if analogy and all(w in vocab for w in analogy.words()) else None
         self.trail_length = trail_length
         self.timeline = Timeline(timeline_budget)
+        #: Seconds the page spent on each recent tick (training and drawing), for the page's
+        #: own performance note and the benchmark.
+        self.tick_seconds: deque[float] = deque(maxlen=300)
         self.reset()
 
     # --- running ---------------------------------------------------------------------------

@@ -1,12 +1,15 @@
-"""The live training page's pictures: matrices, loss, the moving map, an analogy's rank.
+"""The live training page's pictures, as Vega-Lite specs: matrices, loss, map, a rank.
 
 Usage:
-    >>> fig = matrix_heatmap(W[rows], words, changed=[True, False, ...], title="W (input)")
-    >>> fig = loss_figure(run.steps, run.losses)
-    >>> fig = map_figure(run.map_xy, run.track, trails=list(run.trails))
+    >>> spec = matrix_heatmap(W[rows], words, changed=[True, False, ...], title="W (input)")
+    >>> st.vega_lite_chart(spec)    # or altair.Chart.from_dict(spec), or vega-embed
 
-Every figure keeps its size, colour scale and (for the map) its axis ranges fixed from tick to
-tick where it can, so that consecutive frames differ only where the model changed.
+Data goes in ``data.values`` or named ``datasets`` (Streamlit ships both as Arrow tables).
+These pictures are redrawn ten times a second while training plays. Measured here in
+Chromium (bench/live.py), five Plotly charts held the page to about 4 updates a second (each
+update re-lays out a whole Plotly figure), while the same five as Vega-Lite specs kept up
+with 10. Numbers are rounded (fewer bytes per tick); colour scales, sizes and the map's axes
+stay fixed from tick to tick where they can, so that frames differ only where the model did.
 """
 
 from __future__ import annotations
@@ -14,23 +17,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-import plotly.graph_objects as go
-
-from explorer.figures import BASE_FONT
 
 CHANGED_MARK = "●"
+DIGITS = 3  # what a heatmap cell or a loss needs; fewer bytes per tick
+#: Fonts large enough to read from the back of a classroom.
+CONFIG = {
+    "axis": {"labelFontSize": 14, "titleFontSize": 15},
+    "legend": {"labelFontSize": 14, "titleFontSize": 14},
+    "title": {"fontSize": 18, "anchor": "start"},
+    "view": {"stroke": None},
+}
 
 
-def _base(fig: go.Figure, title: str, height: int) -> go.Figure:
-    fig.update_layout(
-        title={"text": title, "x": 0.01, "font": {"size": 18}},
-        font=BASE_FONT,
-        height=height,
-        margin={"l": 10, "r": 10, "t": 50, "b": 40},
-        template="plotly_white",
-        uirevision="keep",  # keep zoom and hover state across updates
-    )
-    return fig
+def _r(x: float) -> float:
+    return round(float(x), DIGITS)
+
+
+def _spec(title: str, height: int, **body: object) -> dict:
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "title": title,
+        "height": height,
+        "width": "container",
+        "config": CONFIG,
+        **body,
+    }
 
 
 def matrix_heatmap(
@@ -39,8 +50,7 @@ def matrix_heatmap(
     changed: Sequence[bool] | None = None,
     title: str = "",
     zmax: float | None = None,
-    height: int | None = None,
-) -> go.Figure:
+) -> dict:
     """Rows of a matrix as a heatmap, one row a word; rows changed by the last chunk marked."""
     M = np.asarray(M, dtype=float)
     labels = [
@@ -48,48 +58,92 @@ def matrix_heatmap(
         for i, w in enumerate(words)
     ]
     zmax = zmax or max(float(np.abs(M).max()) if M.size else 1.0, 1e-6)
-    fig = go.Figure(
-        go.Heatmap(
-            z=M,
-            y=labels,
-            x=[f"d{j}" for j in range(M.shape[1])],
-            zmin=-zmax,
-            zmax=zmax,
-            colorscale="RdBu",
-            reversescale=True,
-            colorbar={"thickness": 12},
-            hovertemplate="%{y} · %{x}: %{z:.3f}<extra></extra>",
-        )
+    values = [
+        {"word": labels[i], "dim": j, "value": _r(M[i, j])}
+        for i in range(M.shape[0])
+        for j in range(M.shape[1])
+    ]
+    return _spec(
+        title,
+        max(200, 36 * len(words)),
+        data={"values": values},
+        mark={"type": "rect", "tooltip": True},
+        encoding={
+            "x": {
+                "field": "dim",
+                "type": "ordinal",
+                "title": "dimension",
+                "axis": {"labels": M.shape[1] <= 24, "labelAngle": 0},
+            },
+            "y": {
+                "field": "word",
+                "type": "nominal",
+                "sort": labels,
+                "title": None,
+                "axis": {"labelFontSize": 16, "labelOverlap": False},
+            },
+            "color": {
+                "field": "value",
+                "type": "quantitative",
+                "title": "value",
+                "scale": {"scheme": "redblue", "reverse": True, "domain": [-zmax, zmax]},
+            },
+        },
     )
-    fig.update_yaxes(autorange="reversed", tickfont={"size": 15})
-    fig.update_xaxes(showticklabels=M.shape[1] <= 20, tickfont={"size": 11})
-    return _base(fig, title, height or max(260, 34 * len(words) + 90))
 
 
-def loss_figure(steps: Sequence[int], losses: Sequence[float], smooth: float = 0.9) -> go.Figure:
-    """Mean loss per chunk (dots) and an exponentially smoothed line."""
-    losses = np.asarray(losses, dtype=float)
-    smoothed = np.empty_like(losses)
+def smooth(values: Sequence[float], weight: float = 0.9) -> np.ndarray:
+    """Exponential moving average (as TensorBoard's smoothing slider)."""
+    out = np.empty(len(values))
     acc = None
-    for i, value in enumerate(losses):
-        acc = value if acc is None else smooth * acc + (1 - smooth) * value
-        smoothed[i] = acc
-    fig = go.Figure(
-        [
-            go.Scatter(
-                x=list(steps), y=losses, mode="markers", name="mean loss per chunk",
-                marker={"size": 4, "color": "rgba(31,119,180,0.45)"},
-            ),
-            go.Scatter(
-                x=list(steps), y=smoothed, mode="lines", name="smoothed",
-                line={"color": "#d62728", "width": 3},
-            ),
-        ]
-    )  # fmt: skip
-    fig.update_xaxes(title="step (batches)")
-    fig.update_yaxes(title="loss", rangemode="tozero")
-    fig.update_layout(legend={"orientation": "h", "y": -0.3})
-    return _base(fig, "Loss", 330)
+    for i, value in enumerate(values):
+        acc = value if acc is None else weight * acc + (1 - weight) * value
+        out[i] = acc
+    return out
+
+
+def loss_figure(steps: Sequence[int], losses: Sequence[float], max_points: int = 150) -> dict:
+    """Mean loss per chunk (dots) and a smoothed line; long runs are thinned to max_points."""
+    steps, losses = np.asarray(steps), np.asarray(losses, dtype=float)
+    smoothed = smooth(losses)
+    if len(steps) > max_points:  # keep the picture, not every point: bounded bytes per tick
+        keep = np.unique(np.linspace(0, len(steps) - 1, max_points).astype(int))
+        steps, losses, smoothed = steps[keep], losses[keep], smoothed[keep]
+    values = [
+        {"step": int(s), "loss": _r(v), "smoothed": _r(m)}
+        for s, v, m in zip(steps, losses, smoothed, strict=True)
+    ]
+    # One view, not layers: Streamlit moves a top-level dataset into an Arrow table, which
+    # layered specs did not pick up (empty chart); a fold draws both series from it.
+    return _spec(
+        "Loss (mean per chunk, and smoothed)",
+        300,
+        data={"values": values},
+        transform=[{"fold": ["loss", "smoothed"], "as": ["series", "value"]}],
+        mark={"type": "line", "tooltip": True},
+        encoding={
+            "x": {"field": "step", "type": "quantitative", "title": "step (batches)"},
+            "y": {
+                "field": "value",
+                "type": "quantitative",
+                "title": "loss",
+                "scale": {"zero": True},
+            },
+            "color": {
+                "field": "series",
+                "type": "nominal",
+                "title": None,
+                "scale": {"domain": ["loss", "smoothed"], "range": ["#9ecae1", "#d62728"]},
+                "legend": {"orient": "bottom"},
+            },
+            "strokeWidth": {
+                "field": "series",
+                "type": "nominal",
+                "legend": None,
+                "scale": {"domain": ["loss", "smoothed"], "range": [1.5, 3.5]},
+            },
+        },
+    )
 
 
 def map_figure(
@@ -98,58 +152,93 @@ def map_figure(
     trails: Sequence[np.ndarray] = (),
     highlight: Sequence[str] = (),
     extent: float | None = None,
-) -> go.Figure:
+) -> dict:
     """The tracked words on a 2D map, each with a faint trail of its last positions."""
     xy = np.asarray(xy, dtype=float)
-    traces = []
-    if trails:
-        path = np.stack([*trails, xy])  # (T, n, 2)
-        xs, ys = [], []
-        for i in range(len(words)):
-            xs += [*path[:, i, 0], None]
-            ys += [*path[:, i, 1], None]
-        traces.append(
-            go.Scatter(
-                x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
-                line={"color": "rgba(120,120,120,0.35)", "width": 2},
-            )
-        )  # fmt: skip
-    colours = ["#d62728" if w in highlight else "#1f77b4" for w in words]
-    traces.append(
-        go.Scatter(
-            x=xy[:, 0], y=xy[:, 1], mode="markers+text", text=list(words),
-            textposition="top center", textfont={"size": 17}, showlegend=False,
-            marker={"size": 12, "color": colours}, hovertemplate="%{text}<extra></extra>",
-        )
-    )  # fmt: skip
-    fig = go.Figure(traces)
-    if extent is None:
-        extent = float(np.abs(xy).max()) * 1.25 if xy.size else 1.0
+    frames = [*trails, xy] if len(words) else []
+    path = [
+        {"word": w, "t": t, "x": _r(f[i, 0]), "y": _r(f[i, 1])}
+        for t, f in enumerate(frames)
+        for i, w in enumerate(words)
+    ]
+    points = [
+        {"word": w, "x": _r(xy[i, 0]), "y": _r(xy[i, 1]), "group": w in highlight}
+        for i, w in enumerate(words)
+    ]
+    if extent is None:  # the trails too, so the axes change slowly; marks are clipped anyway
+        extent = float(np.abs(np.stack(frames)).max()) * 1.15 if xy.size else 1.0
     extent = max(extent, 1e-3)
-    fig.update_xaxes(range=[-extent, extent], showticklabels=False, zeroline=False)
-    fig.update_yaxes(range=[-extent, extent], showticklabels=False, zeroline=False)
-    return _base(fig, "Map of the tracked words (steady axes)", 480)
-
-
-def rank_figure(steps: Sequence[int], ranks: Sequence[int], title: str) -> go.Figure:
-    """The rank of an analogy's answer over training (1 = the model's first answer)."""
-    fig = go.Figure(
-        go.Scatter(x=list(steps), y=list(ranks), mode="lines+markers", marker={"size": 4})
+    axis = {"title": None, "labels": False, "ticks": False, "grid": True}
+    scale = {"domain": [-extent, extent], "nice": False}
+    x = {"field": "x", "type": "quantitative", "scale": scale, "axis": axis}
+    y = {"field": "y", "type": "quantitative", "scale": scale, "axis": axis}
+    colour = {
+        "field": "group",
+        "type": "nominal",
+        "legend": None,
+        "scale": {"domain": [False, True], "range": ["#1f77b4", "#d62728"]},
+    }
+    return _spec(
+        "Map of the tracked words (PCA, steady axes)",
+        460,
+        layer=[
+            {
+                "data": {"values": path},
+                "mark": {"type": "line", "color": "#999", "opacity": 0.5, "clip": True},
+                "encoding": {"x": x, "y": y, "detail": {"field": "word"}, "order": {"field": "t"}},
+            },
+            {
+                "data": {"values": points},
+                "mark": {"type": "point", "filled": True, "size": 150, "clip": True},
+                "encoding": {"x": x, "y": y, "color": colour, "tooltip": {"field": "word"}},
+            },
+            {
+                "data": {"values": points},
+                "mark": {"type": "text", "dy": -14, "fontSize": 17, "clip": True},
+                "encoding": {"x": x, "y": y, "text": {"field": "word"}},
+            },
+        ],
     )
-    fig.update_yaxes(type="log", autorange="reversed", title="rank (1 = first)", dtick=1)
-    fig.update_xaxes(title="step (batches)")
-    return _base(fig, title, 300)
 
 
-def probability_figure(words: Sequence[str], probs: np.ndarray, target: str) -> go.Figure:
+def rank_figure(steps: Sequence[int], ranks: Sequence[int], title: str) -> dict:
+    """The rank of an analogy's answer over training (1 = the model's first answer)."""
+    values = [{"step": int(s), "rank": int(r)} for s, r in zip(steps, ranks, strict=True)]
+    return _spec(
+        title,
+        280,
+        data={"values": values},
+        mark={"type": "line", "point": True, "tooltip": True},
+        encoding={
+            "x": {"field": "step", "type": "quantitative", "title": "step (batches)"},
+            "y": {
+                "field": "rank",
+                "type": "quantitative",
+                "title": "rank (1 = first)",
+                "scale": {"type": "log", "reverse": True},
+            },
+        },
+    )
+
+
+def probability_figure(words: Sequence[str], probs: np.ndarray, target: str) -> dict:
     """Bar chart of the top softmax probabilities, the true target in red."""
-    colours = ["#d62728" if w == target else "#1f77b4" for w in words]
-    fig = go.Figure(
-        go.Bar(
-            x=np.asarray(probs), y=list(words), orientation="h", marker={"color": colours},
-            hovertemplate="%{y}: %{x:.3f}<extra></extra>",
-        )
-    )  # fmt: skip
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title="p(word | context)", rangemode="tozero")
-    return _base(fig, "Softmax over the vocabulary: top 10", 380)
+    values = [
+        {"word": w, "p": _r(p), "target": w == target} for w, p in zip(words, probs, strict=True)
+    ]
+    return _spec(
+        "Softmax over the vocabulary: the 10 most probable words",
+        320,
+        data={"values": values},
+        mark={"type": "bar", "tooltip": True},
+        encoding={
+            "y": {"field": "word", "type": "nominal", "sort": list(words), "title": None},
+            "x": {"field": "p", "type": "quantitative", "title": "p(word | context)"},
+            "color": {
+                "field": "target",
+                "type": "nominal",
+                "legend": None,
+                "scale": {"domain": [False, True], "range": ["#1f77b4", "#d62728"]},
+            },
+        },
+    )

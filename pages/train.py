@@ -1,5 +1,7 @@
 """Train live: press Play and watch a CBOW word2vec model learn."""
 
+import time
+
 import numpy as np
 import streamlit as st
 
@@ -27,6 +29,7 @@ if was_reset:
 if run.missing:
     st.warning("Not in the vocabulary (too rare?), so not tracked: " + ", ".join(run.missing))
 
+TICK_SECONDS = 0.08  # a picture every 80 ms while playing: over 10 updates a second
 session.init_state({"train.playing": False, "train.n": 10})
 
 
@@ -70,7 +73,7 @@ def microscope(word: str) -> None:
     table["h (average)"] = np.round(view.h, 3)
     st.dataframe(table)
     fig = probability_figure(view.top_words, view.top_probs, view.target_word)
-    st.plotly_chart(fig, key="train.probs")
+    st.vega_lite_chart(fig, key="train.probs")
     if view.negative_words:
         st.markdown("Negative sampling scores the target against random words, σ(u · h):")
         kinds = ["target"] + ["negative"] * len(view.negative_words)
@@ -86,58 +89,76 @@ def microscope(word: str) -> None:
     )
 
 
-@st.fragment(run_every=0.1 if playing else None)
+steps = run.timeline.steps()
+frame = run.timeline.latest()
+if not playing and len(steps) > 1:
+    at = st.select_slider("Look back to step", steps, value=steps[-1],
+                          help="Scrub back through training: matrix, map, neighbours.")  # fmt: skip
+    frame = run.timeline.at(at)
+looking_back = frame.step != run.step
+
+
+@st.fragment(run_every=TICK_SECONDS if playing else None)
 def live_view() -> None:
-    if st.session_state["train.playing"]:
+    """Ten times a second while playing: a chunk of training, the matrices and the map."""
+    started = time.perf_counter()
+    if playing:
         run.tick(chunk)
         if run.finished:
             st.session_state["train.playing"] = False
             st.rerun(scope="app")
-    steps, frame = run.timeline.steps(), run.timeline.latest()
-    if not playing and len(steps) > 1:
-        at = st.select_slider(
-            "Look back to step", steps, value=steps[-1],
-            help="Scrub back through training: the matrix, the map, the neighbours.",
-        )  # fmt: skip
-        frame = run.timeline.at(at)
-    last = run.last if frame.step == run.step else None
+    shown = frame if looking_back else run.timeline.latest()
     m = st.columns(5)
-    m[0].metric("Step", f"{frame.step:,}", help="Batches trained so far")
+    m[0].metric("Step", f"{shown.step:,}", help="Batches trained so far")
     m[1].metric("Epoch", f"{min(run.state.epoch + 1, config.epochs)} / {config.epochs}")
     m[2].metric("Learning rate", f"{run.state.learning_rate:.4f}")
     m[3].metric("Examples seen", f"{run.state.examples_seen:,}")
-    loss = frame.info.get("loss", float("nan"))
+    loss = shown.info.get("loss", float("nan"))
     m[4].metric("Loss (last chunk)", "–" if np.isnan(loss) else f"{loss:.3f}")
-
     vocab = run.state.vocab
     small = len(vocab) <= 40  # small enough to show the whole matrix
     ids = np.arange(len(vocab)) if small else run.track_ids()
     rows = vocab.index_to_key if small else run.track
+    last = None if looking_back else run.last
     changed = np.isin(ids, last.touched_rows) if last is not None else None
-    W, W_out = frame.arrays["W"], frame.arrays["W_out"]
+    W, W_out = shown.arrays["W"], shown.arrays["W_out"]
     left, right = st.columns(2)
-    left.plotly_chart(matrix_heatmap(W[ids], rows, changed, "W: input vectors"), key="tW")
-    right.plotly_chart(matrix_heatmap(W_out[ids], rows, None, "W_out: output vectors"), key="tO")
-    st.caption("● marks rows the last chunk changed. Colour: sign and size of each number.")
-    left, right = st.columns(2)
-    left.plotly_chart(loss_figure(run.steps, run.losses), key="train.loss")
-    right.plotly_chart(map_figure(frame.arrays["xy"], run.track, list(run.trails)), key="tM")
+    left.vega_lite_chart(matrix_heatmap(W[ids], rows, changed, "W: input vectors"), key="tW")
+    right.vega_lite_chart(matrix_heatmap(W_out[ids], rows, None, "W_out: output vectors"), key="tO")
+    st.caption("● marks rows the last chunk changed. Red is positive, blue negative.")
+    left, right = st.columns([3, 2])
+    trails = [] if looking_back else list(run.trails)
+    left.vega_lite_chart(map_figure(shown.arrays["xy"], run.track, trails), key="tM")
+    with right:
+        if run.track:
+            word = st.selectbox("Nearest neighbours of", run.track, key="train.nn_word",
+                                help="Cosine similarity in W at the step shown.")  # fmt: skip
+            pairs = run.vectors(shown).most_similar(word, topn=8)
+            st.table([{"word": w, "cosine": f"{s:.3f}"} for w, s in pairs])
+    if playing:
+        run.tick_seconds.append(time.perf_counter() - started)
 
+
+@st.fragment(run_every=0.5 if playing else None)
+def progress_view() -> None:
+    """Twice a second while playing: the curves, which change slowly."""
     left, right = st.columns(2)
-    if run.track:
-        word = left.selectbox("Nearest neighbours of", run.track, key="train.nn_word",
-                              help="Cosine similarity in the current W.")  # fmt: skip
-        pairs = run.vectors(frame).most_similar(word, topn=8)
-        left.dataframe([{"word": w, "cosine": round(s, 3)} for w, s in pairs], hide_index=True)
+    left.vega_lite_chart(loss_figure(run.steps, run.losses), key="train.loss")
     if run.analogy is not None:
         a = run.analogy
         title = f"Rank of '{a.expected}' for {a.a} − {a.b} + {a.c}"
-        right.plotly_chart(rank_figure(run.analogy_steps, run.analogy_ranks, title), key="tR")
-    if run.track:
-        with st.expander("🔬 One example under the microscope", expanded=False):
-            microscope(run.track[1 % len(run.track)])
+        right.vega_lite_chart(rank_figure(run.analogy_steps, run.analogy_ranks, title), key="tR")
+    scope = st.toggle("🔬 One example under the microscope", key="train.scope",
+                      help="Follow one training example through the network.")  # fmt: skip
+    if scope and run.track:
+        microscope(run.track[1 % len(run.track)])
+    if run.tick_seconds:
+        ms = 1000 * np.median(run.tick_seconds)
+        st.caption(f"⏱ Server time per tick: {ms:.0f} ms (median of {len(run.tick_seconds)}).")
+
 
 live_view()
+progress_view()
 st.caption(
     "What to notice: the loss falls fastest at first; words that share contexts (cat and "
     "kitten, king and queen) end up near each other on the map."

@@ -50,10 +50,13 @@ def test_importing_the_library_stays_light():
 
 
 def test_pages_are_thin():
+    # A page reads like a lesson (30-120 lines); the live training page, with its controls,
+    # two refresh rates and the microscope, is allowed a little more.
+    limits = {"train.py": 170}
     long_pages = {
         p.name: n
         for p in (ROOT / "pages").glob("*.py")
-        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 150
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > limits.get(p.name, 130)
     }
     assert long_pages == {}
 

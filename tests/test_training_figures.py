@@ -1,0 +1,50 @@
+"""The live page's figures: Vega-Lite specs carrying the numbers they draw."""
+
+import numpy as np
+
+from explorer.training_figures import (
+    loss_figure,
+    map_figure,
+    matrix_heatmap,
+    probability_figure,
+    rank_figure,
+    smooth,
+)
+
+
+def test_heatmap_marks_changed_rows_with_a_symmetric_scale():
+    M = np.array([[0.1, -0.2], [0.3, 0.4]])
+    spec = matrix_heatmap(M, ["cat", "dog"], changed=[True, False], title="W")
+    cells = spec["data"]["values"]
+    assert cells[0] == {"word": "● cat", "dim": 0, "value": 0.1}
+    assert [c["value"] for c in cells] == [0.1, -0.2, 0.3, 0.4]
+    assert spec["encoding"]["color"]["scale"]["domain"] == [-0.4, 0.4]
+    assert spec["encoding"]["y"]["sort"] == ["● cat", "dog"]
+
+
+def test_loss_is_smoothed_and_thinned():
+    np.testing.assert_allclose(smooth([1.0, 0.0], weight=0.5), [1.0, 0.5])
+    spec = loss_figure(np.arange(1000), np.linspace(5, 1, 1000), max_points=100)
+    values = spec["data"]["values"]
+    assert len(values) <= 100
+    assert values[0]["step"] == 0 and values[-1]["step"] == 999
+    assert values[0]["loss"] == 5.0 and values[-1]["smoothed"] > 1.0
+
+
+def test_map_has_trails_points_and_fixed_symmetric_axes():
+    xy = np.array([[1.0, 0.0], [-1.0, 0.5]])
+    spec = map_figure(xy, ["cat", "dog"], trails=[xy * 0.5, xy * 0.8], highlight=["cat"])
+    trail, points, labels = spec["layer"]
+    assert [p["x"] for p in trail["data"]["values"] if p["word"] == "cat"] == [0.5, 0.8, 1.0]
+    assert points["data"]["values"][0] == {"word": "cat", "x": 1.0, "y": 0.0, "group": True}
+    domain = points["encoding"]["x"]["scale"]["domain"]
+    assert domain[0] == -domain[1] and domain[1] >= 1.0
+    assert all(layer["mark"]["clip"] for layer in spec["layer"])
+
+
+def test_rank_and_probability_figures():
+    spec = rank_figure([0, 10], [50, 1], "rank of queen")
+    assert spec["data"]["values"] == [{"step": 0, "rank": 50}, {"step": 10, "rank": 1}]
+    assert spec["encoding"]["y"]["scale"] == {"type": "log", "reverse": True}
+    spec = probability_figure(["cat", "dog"], np.array([0.7, 0.2]), "dog")
+    assert [v["target"] for v in spec["data"]["values"]] == [False, True]
