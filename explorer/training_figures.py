@@ -18,7 +18,6 @@ from collections.abc import Sequence
 
 import numpy as np
 
-CHANGED_MARK = "●"
 DIGITS = 3  # what a heatmap cell or a loss needs; fewer bytes per tick
 #: Fonts large enough to read from the back of a classroom.
 CONFIG = {
@@ -31,6 +30,21 @@ CONFIG = {
 
 def _r(x: float) -> float:
     return round(float(x), DIGITS)
+
+
+def nice_bound(x: float) -> float:
+    """The smallest of 1, 1.5, 2, 3, 5, 7 times a power of ten that is >= x.
+
+    Scales set to a nice bound change only now and then as training moves the numbers, so
+    the chart's spec stays the same from tick to tick and the browser only swaps its data
+    (a full redraw costs several times more).
+    """
+    x = max(float(x), 1e-6)
+    power = 10.0 ** np.floor(np.log10(x))
+    for step in (1, 1.5, 2, 3, 5, 7, 10):
+        if step * power >= x * (1 - 1e-9):
+            return float(step * power)
+    return float(10 * power)
 
 
 def _spec(title: str, height: int, **body: object) -> dict:
@@ -51,15 +65,12 @@ def matrix_heatmap(
     title: str = "",
     zmax: float | None = None,
 ) -> dict:
-    """Rows of a matrix as a heatmap, one row a word; rows changed by the last chunk marked."""
+    """Rows of a matrix as a heatmap, one row a word; rows changed by the last chunk outlined."""
     M = np.asarray(M, dtype=float)
-    labels = [
-        f"{CHANGED_MARK} {w}" if changed is not None and changed[i] else w
-        for i, w in enumerate(words)
-    ]
-    zmax = zmax or max(float(np.abs(M).max()) if M.size else 1.0, 1e-6)
+    flags = [False] * len(words) if changed is None else [bool(c) for c in changed]
+    zmax = nice_bound(zmax or (float(np.abs(M).max()) if M.size else 1.0))
     values = [
-        {"word": labels[i], "dim": j, "value": _r(M[i, j])}
+        {"word": words[i], "dim": j, "value": _r(M[i, j]), "changed": flags[i]}
         for i in range(M.shape[0])
         for j in range(M.shape[1])
     ]
@@ -67,7 +78,7 @@ def matrix_heatmap(
         title,
         max(200, 36 * len(words)),
         data={"values": values},
-        mark={"type": "rect", "tooltip": True},
+        mark={"type": "rect", "tooltip": True, "stroke": "#111"},
         encoding={
             "x": {
                 "field": "dim",
@@ -78,7 +89,7 @@ def matrix_heatmap(
             "y": {
                 "field": "word",
                 "type": "nominal",
-                "sort": labels,
+                "sort": list(words),
                 "title": None,
                 "axis": {"labelFontSize": 16, "labelOverlap": False},
             },
@@ -88,6 +99,8 @@ def matrix_heatmap(
                 "title": "value",
                 "scale": {"scheme": "redblue", "reverse": True, "domain": [-zmax, zmax]},
             },
+            # rows the last chunk changed get an outline (data, not spec: see nice_bound)
+            "strokeWidth": {"condition": {"test": "datum.changed", "value": 1.5}, "value": 0},
         },
     )
 
@@ -165,9 +178,8 @@ def map_figure(
         {"word": w, "x": _r(xy[i, 0]), "y": _r(xy[i, 1]), "group": w in highlight}
         for i, w in enumerate(words)
     ]
-    if extent is None:  # the trails too, so the axes change slowly; marks are clipped anyway
-        extent = float(np.abs(np.stack(frames)).max()) * 1.15 if xy.size else 1.0
-    extent = max(extent, 1e-3)
+    if extent is None:  # a nice bound, so the axes change only now and then; trails are clipped
+        extent = nice_bound(float(np.abs(xy).max()) * 1.15 if xy.size else 1.0)
     axis = {"title": None, "labels": False, "ticks": False, "grid": True}
     scale = {"domain": [-extent, extent], "nice": False}
     x = {"field": "x", "type": "quantitative", "scale": scale, "axis": axis}
@@ -181,19 +193,21 @@ def map_figure(
     return _spec(
         "Map of the tracked words (PCA, steady axes)",
         460,
+        # named datasets: the spec stays the same from tick to tick, only the data changes
+        datasets={"path": path, "points": points},
         layer=[
             {
-                "data": {"values": path},
+                "data": {"name": "path"},
                 "mark": {"type": "line", "color": "#999", "opacity": 0.5, "clip": True},
                 "encoding": {"x": x, "y": y, "detail": {"field": "word"}, "order": {"field": "t"}},
             },
             {
-                "data": {"values": points},
+                "data": {"name": "points"},
                 "mark": {"type": "point", "filled": True, "size": 150, "clip": True},
                 "encoding": {"x": x, "y": y, "color": colour, "tooltip": {"field": "word"}},
             },
             {
-                "data": {"values": points},
+                "data": {"name": "points"},
                 "mark": {"type": "text", "dy": -14, "fontSize": 17, "clip": True},
                 "encoding": {"x": x, "y": y, "text": {"field": "word"}},
             },

@@ -125,7 +125,7 @@ def live_view() -> None:
     left, right = st.columns(2)
     left.vega_lite_chart(matrix_heatmap(W[ids], rows, changed, "W: input vectors"), key="tW")
     right.vega_lite_chart(matrix_heatmap(W_out[ids], rows, None, "W_out: output vectors"), key="tO")
-    st.caption("● marks rows the last chunk changed. Red is positive, blue negative.")
+    st.caption("Outlined rows: changed by the last chunk. Red is positive, blue negative.")
     left, right = st.columns([3, 2])
     trails = [] if looking_back else list(run.trails)
     left.vega_lite_chart(map_figure(shown.arrays["xy"], run.track, trails), key="tM")

@@ -6,9 +6,10 @@ Every test here is marked ``e2e``. Screenshots go to ``artifacts/`` (ignored by 
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
 
 from bench.server import CHROMIUM, CHROMIUM_ARGS, ROOT, StreamlitServer
+from tests.e2e.helpers import wait_for_app
 
 ARTIFACTS = ROOT / "artifacts"
 
@@ -36,16 +37,6 @@ def app_server():
     ARTIFACTS.mkdir(exist_ok=True)
     with StreamlitServer(log_path=ARTIFACTS / "streamlit-e2e.log") as server:
         yield server
-
-
-def wait_for_app(page: Page) -> None:
-    """Wait until the app is connected and has drawn its page."""
-    page.wait_for_selector(
-        '[data-testid="stApp"][data-test-connection-state="CONNECTED"]', timeout=30_000
-    )
-    expect(page.locator('[data-testid="stMainBlockContainer"] h1').first).to_be_visible(
-        timeout=30_000
-    )
 
 
 @pytest.fixture

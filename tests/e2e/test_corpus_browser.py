@@ -4,6 +4,8 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from tests.e2e.helpers import wait_idle
+
 
 def choose_corpus(page: Page, title_part: str, caption_part: str) -> None:
     box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first
@@ -16,6 +18,7 @@ def choose_corpus(page: Page, title_part: str, caption_part: str) -> None:
 
 def set_slider(page: Page, label: str, value: int) -> None:
     """Move a Streamlit slider with the keyboard, as a keyboard user would."""
+    wait_idle(page)  # a key pressed while the script still runs can be lost
     slider = page.locator('[data-testid="stSlider"]', has_text=label).get_by_role("slider")
     for _ in range(20):
         now = int(slider.input_value())
@@ -24,6 +27,7 @@ def set_slider(page: Page, label: str, value: int) -> None:
         slider.focus()
         slider.press("ArrowRight" if now < value else "ArrowLeft")
         expect(slider).not_to_have_value(str(now))
+        wait_idle(page)
     expect(slider).to_have_value(str(value))
 
 
