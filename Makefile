@@ -6,14 +6,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
+HOST   ?= 127.0.0.1
 PYTEST_ARGS ?=
 
 export STREAMLIT_BROWSER_GATHER_USAGE_STATS := false
 
 .PHONY: run test test-fast lint bench browser clean
 
-run: $(STAMP)  ## serve the app on http://localhost:$(PORT)
-	$(BIN)/python -m streamlit run streamlit_app.py --server.port $(PORT) --server.address 127.0.0.1
+run: $(STAMP)  ## serve the app on http://localhost:$(PORT) (HOST=0.0.0.0 to serve a class)
+	$(BIN)/python -m streamlit run streamlit_app.py --server.port $(PORT) --server.address $(HOST)
 
 test: $(STAMP) browser  ## every test, real-browser tests included
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -2,8 +2,6 @@
 
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -62,17 +60,6 @@ def test_from_state_wraps_a_stepped_state():
     model = Word2Vec.from_state(state, [3.0])
     assert model.state_ is state and model.loss_history_ == [3.0]
     np.testing.assert_array_equal(model.wv["cat"], state.W[state.vocab.key_to_index["cat"]])
-
-
-def test_importing_word2vec_stays_light():
-    code = (
-        "import sys, explorer.word2vec, explorer.training, explorer.vectors, explorer.model_io;"
-        "from explorer import Word2Vec, Vectors;"
-        "print(sorted({'gensim', 'sklearn', 'plotly', 'streamlit'} & set(sys.modules)))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "[]"
 
 
 # --- save / load ----------------------------------------------------------------------------
