@@ -59,14 +59,15 @@ class LiveRun:
         config: Word2VecConfig,
         track: Sequence[str] = (),
         analogy: Analogy | None = None,
+        map_top: int = 0,
         trail_length: int = 8,
         timeline_budget: int = 16 * 2**20,
     ) -> None:
         self.config = config
         self.initial = init_state(sentences, config)
         vocab = self.initial.vocab
-        self.track = [w for w in dict.fromkeys(track) if w in vocab]
-        self.missing = [w for w in dict.fromkeys(track) if w not in vocab]
+        self.map_top = map_top
+        self.set_track(track, restart_map=False)
         self.analogy = analogy if analogy and all(w in vocab for w in analogy.words()) else None
         self.trail_length = trail_length
         self.timeline = Timeline(timeline_budget)
@@ -104,13 +105,23 @@ class LiveRun:
             self._record()
         return snap
 
-    def set_track(self, track: Sequence[str]) -> None:
-        """Follow other words; the model is untouched, the map starts afresh."""
-        vocab = self.state.vocab
+    def set_track(
+        self, track: Sequence[str], map_top: int | None = None, restart_map: bool = True
+    ) -> None:
+        """Follow other words (and map the ``map_top`` most frequent words too).
+
+        The model is untouched; the map starts afresh.
+        """
+        vocab = self.initial.vocab
         self.track = [w for w in dict.fromkeys(track) if w in vocab]
         self.missing = [w for w in dict.fromkeys(track) if w not in vocab]
-        self.trails.clear()
-        self.map_xy = self._map_coords(None)
+        if map_top is not None:
+            self.map_top = map_top
+        frequent = [w for w in vocab.index_to_key[: self.map_top] if w not in self.track]
+        self.map_words = self.track + frequent
+        if restart_map:
+            self.trails.clear()
+            self.map_xy = self._map_coords(None)
 
     @property
     def step(self) -> int:
@@ -132,10 +143,14 @@ class LiveRun:
         index = self.state.vocab.key_to_index
         return np.array([index[w] for w in self.track], dtype=np.int64)
 
+    def map_ids(self) -> np.ndarray:
+        index = self.state.vocab.key_to_index
+        return np.array([index[w] for w in self.map_words], dtype=np.int64)
+
     def _map_coords(self, previous: np.ndarray | None) -> np.ndarray:
-        if len(self.track) < 2:
-            return np.zeros((len(self.track), 2))
-        xy = pca_coords(self.state.W[self.track_ids()])
+        if len(self.map_words) < 2:
+            return np.zeros((len(self.map_words), 2))
+        xy = pca_coords(self.state.W[self.map_ids()])
         return xy if previous is None else procrustes_align(xy, previous)
 
     def _record(self) -> None:

@@ -78,7 +78,7 @@ RUN_KEY = "train.run"
 RUN_SETTINGS_KEY = "train.run_settings"
 
 
-def live_run(config, track: list[str]):  # noqa: ANN001, ANN201 (LiveRun, imported lazily)
+def live_run(config, track: list[str], map_top: int = 0):  # noqa: ANN001, ANN201 (LiveRun)
     """This session's training run for the current corpus and ``config``.
 
     Returns ``(run, was_reset)``: a run built for other settings is replaced by a fresh one
@@ -91,17 +91,19 @@ def live_run(config, track: list[str]):  # noqa: ANN001, ANN201 (LiveRun, import
     settings = (sample.key, config)
     run = st.session_state.get(RUN_KEY)
     if run is not None and st.session_state.get(RUN_SETTINGS_KEY) == settings:
-        if run.track + run.missing != list(dict.fromkeys(track)):
-            run.set_track(track)
+        if run.track + run.missing != list(dict.fromkeys(track)) or run.map_top != map_top:
+            run.set_track(track, map_top)
         return run, False
     analogy = Analogy(*sample.analogy) if sample.analogy else None
-    st.session_state[RUN_KEY] = LiveRun(current_corpus().sentences, config, track, analogy)
+    st.session_state[RUN_KEY] = LiveRun(
+        current_corpus().sentences, config, track, analogy, map_top=map_top
+    )
     st.session_state[RUN_SETTINGS_KEY] = settings
     return st.session_state[RUN_KEY], run is not None
 
 
 def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
-    """The training settings form (an expander); returns ``(config, tracked words, chunk)``.
+    """The training settings form (an expander): ``(config, tracked words, chunk, map_top)``.
 
     Shared by the pages that train, so every one of them names and bounds the settings alike.
     """
@@ -113,7 +115,7 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
         "train.sg": "CBOW", "train.objective": "Negative sampling", "train.negative": d.negative,
         "train.vector_size": d.vector_size, "train.window": d.window, "train.alpha": d.alpha,
         "train.batch_size": d.batch_size, "train.epochs": d.epochs, "train.seed": d.seed,
-        "train.min_count": d.min_count, "train.chunk": 20,
+        "train.min_count": d.min_count, "train.chunk": 20, "train.map_top": 0,
     })  # fmt: skip
     if st.session_state.get("train.track_for") != sample.key:  # new corpus: its own defaults
         st.session_state["train.track"] = ", ".join(sample.track)
@@ -148,6 +150,9 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
                     help="How much training happens between two pictures while playing.")
         c[3].text_input("Tracked words", key="train.track",
                         help="Comma-separated words to show in the matrix and on the map.")
+        st.slider("Also map the most frequent words", 0, 100, key="train.map_top",
+                  help="Put the N most frequent words on the map too (in blue; tracked words "
+                  "are red). The model is not restarted.")
     ss = st.session_state
     config = Word2VecConfig(
         vector_size=ss["train.vector_size"], window=ss["train.window"],
@@ -157,4 +162,4 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
         seed=int(ss["train.seed"]),
     )  # fmt: skip
     track = [w.strip() for w in ss["train.track"].replace("，", ",").split(",") if w.strip()]
-    return config, track, int(ss["train.chunk"])
+    return config, track, int(ss["train.chunk"]), int(ss["train.map_top"])

@@ -22,8 +22,8 @@ st.markdown(
     "rows of **W** are averaged and must predict the centre word. Press **Play** and watch "
     "the matrix change, the loss fall and related words drift together."
 )
-config, track, chunk = session.training_settings()
-run, was_reset = session.live_run(config, track)
+config, track, chunk, map_top = session.training_settings()
+run, was_reset = session.live_run(config, track, map_top)
 if was_reset:
     st.info("The settings changed, so the model restarted from step 0 with the new settings.")
 if run.missing:
@@ -69,7 +69,8 @@ def microscope(word: str) -> None:
         f"context word is a one-hot row (a 1 at its id, {len(run.state.vocab) - 1:,} zeros); "
         "times W it selects that word's row. Their average is **h**."
     )
-    table = dict(zip(view.context_words, np.round(view.rows, 3), strict=True))
+    names = [f"{w} (id {i})" for w, i in zip(view.context_words, view.context_ids, strict=True)]
+    table = dict(zip(names, np.round(view.rows, 3), strict=True))
     table["h (average)"] = np.round(view.h, 3)
     st.dataframe(table)
     fig = probability_figure(view.top_words, view.top_probs, view.target_word)
@@ -127,8 +128,10 @@ def live_view() -> None:
     right.vega_lite_chart(matrix_heatmap(W_out[ids], rows, None, "W_out: output vectors"), key="tO")
     st.caption("Outlined rows: changed by the last chunk. Red is positive, blue negative.")
     left, right = st.columns([3, 2])
+    xy = shown.arrays["xy"] if len(shown.arrays["xy"]) == len(run.map_words) else run.map_xy
     trails = [] if looking_back else list(run.trails)
-    left.vega_lite_chart(map_figure(shown.arrays["xy"], run.track, trails), key="tM")
+    highlight = run.track if run.map_top else ()
+    left.vega_lite_chart(map_figure(xy, run.map_words, trails, highlight), key="tM")
     with right:
         if run.track:
             word = st.selectbox("Nearest neighbours of", run.track, key="train.nn_word",

@@ -91,3 +91,23 @@ def test_every_sample_trains_a_step():
         at.button(key="train.step").click().run()
         assert not at.exception, sample
         assert metric(at, "Step") != "0"
+
+
+def test_frequent_words_join_the_map_without_a_reset():
+    at = open_train()
+    at.button(key="train.step").click().run()
+    at.slider(key="train.map_top").set_value(20).run()
+    assert not at.exception
+    assert metric(at, "Step") != "0"
+    assert len(run_of(at).map_words) >= 20
+
+
+def test_looking_back_in_time_shows_an_earlier_step():
+    at = open_train()
+    at.number_input(key="train.n").set_value(3).run()
+    at.button(key="train.stepn").click().run()
+    chunk = at.session_state["train.chunk"]
+    scrub = next(s for s in at.select_slider if s.label == "Look back to step")
+    scrub.set_value(chunk).run()
+    assert not at.exception
+    assert metric(at, "Step") == str(chunk)
