@@ -9,11 +9,33 @@ from explorer import session
 
 st.set_page_config(page_title="Embedding Explorer", page_icon="🧭", layout="wide")
 
-PAGES = [
-    st.Page("pages/home.py", title="Home", icon="🧭", default=True),
-    st.Page("pages/corpus.py", title="Corpus", icon="📚", url_path="corpus"),
-    st.Page("pages/train.py", title="Train live", icon="🏋️", url_path="train"),
-]
+PAGES = {
+    "Explore": [
+        st.Page("pages/home.py", title="Home", icon="🧭", default=True),
+        st.Page("pages/corpus.py", title="Corpus", icon="📚", url_path="corpus"),
+        st.Page("pages/train.py", title="Train live", icon="🏋️", url_path="train"),
+    ],
+    "Lessons": [
+        st.Page(
+            "pages/embedding_layer.py",
+            title="The embedding layer",
+            icon="🔎",
+            url_path="embedding-layer",
+        ),
+        st.Page(
+            "pages/similarity.py",
+            title="Similarity and analogies",
+            icon="📐",
+            url_path="similarity",
+        ),
+        st.Page(
+            "pages/cbow_vs_skipgram.py",
+            title="CBOW vs skip-gram",
+            icon="⚖️",
+            url_path="cbow-vs-skipgram",
+        ),
+    ],
+}
 
 page = st.navigation(PAGES)
 session.corpus_sidebar()

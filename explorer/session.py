@@ -163,3 +163,40 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
     )  # fmt: skip
     track = [w.strip() for w in ss["train.track"].replace("，", ",").split(",") if w.strip()]
     return config, track, int(ss["train.chunk"]), int(ss["train.map_top"])
+
+
+@st.cache_resource(show_spinner="Training word2vec on this corpus…", max_entries=16)
+def _trained(key: str, mtime: float, config):  # noqa: ANN001, ANN202 (Word2VecConfig)
+    # Read-only and shared: one training per corpus and settings per server.
+    import time
+
+    from explorer.word2vec import Word2Vec
+
+    sentences = _load_corpus(key, mtime).sentences
+    started = time.perf_counter()
+    model = Word2Vec(**vars(config)).fit(sentences)
+    return model, time.perf_counter() - started
+
+
+def trained_model(config=None):  # noqa: ANN001, ANN201
+    """A Word2Vec trained on the current corpus with ``config`` (default settings), cached.
+
+    Returns ``(model, seconds the training took)``.
+    """
+    from explorer.training import Word2VecConfig
+
+    sample = get_sample(st.session_state.get(SAMPLE_KEY, DEFAULT_SAMPLE))
+    return _trained(sample.key, sample.path.stat().st_mtime, config or Word2VecConfig())
+
+
+def live_run_for_this_corpus():  # noqa: ANN201 (LiveRun | None)
+    """This session's live training run, if it was trained on the corpus now chosen."""
+    settings = st.session_state.get(RUN_SETTINGS_KEY)
+    if settings is None or settings[0] != st.session_state.get(SAMPLE_KEY, DEFAULT_SAMPLE):
+        return None
+    return st.session_state.get(RUN_KEY)
+
+
+def current_sample() -> Sample:
+    """The sample chosen in the sidebar."""
+    return get_sample(st.session_state.get(SAMPLE_KEY, DEFAULT_SAMPLE))

@@ -1,0 +1,130 @@
+"""Vega-Lite pictures for the lesson pages: a cosine heatmap, an analogy parallelogram.
+
+Usage:
+    >>> st.vega_lite_chart(cosine_heatmap(table))          # table: words x words cosines
+    >>> st.vega_lite_chart(parallelogram_figure(xy, ["king", "man", "woman", "queen"]))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from explorer.training_figures import CONFIG
+
+
+def cosine_heatmap(table: pd.DataFrame) -> dict:
+    """Cosine similarities as a square heatmap with the values written in the cells."""
+    words = list(table.index)
+    values = [
+        {"a": a, "b": b, "cos": round(float(table.loc[a, b]), 2)} for a in words for b in words
+    ]
+    x = {
+        "field": "b",
+        "type": "nominal",
+        "sort": words,
+        "title": None,
+        "axis": {"labelFontSize": 16, "labelAngle": 0},
+    }
+    y = {
+        "field": "a",
+        "type": "nominal",
+        "sort": words,
+        "title": None,
+        "axis": {"labelFontSize": 16},
+    }
+    return {
+        "config": CONFIG,
+        "width": "container",
+        "height": max(220, 60 * len(words)),
+        "data": {"values": values},
+        "encoding": {"x": x, "y": y},
+        "layer": [
+            {
+                "mark": "rect",
+                "encoding": {
+                    "color": {
+                        "field": "cos",
+                        "type": "quantitative",
+                        "scale": {"scheme": "redblue", "reverse": True, "domain": [-1, 1]},
+                    }
+                },
+            },
+            {
+                "mark": {"type": "text", "fontSize": 16},
+                "encoding": {
+                    "text": {"field": "cos"},
+                    "color": {
+                        "condition": {"test": "abs(datum.cos) > 0.6", "value": "white"},
+                        "value": "black",
+                    },
+                },
+            },
+        ],
+    }
+
+
+def parallelogram_figure(xy: np.ndarray, words: Sequence[str], answer: str | None = None) -> dict:
+    """a, b, c, d on a plane: the arrows b→a and d→c are parallel when the analogy holds.
+
+    ``words`` are ``(a, b, c, d)`` (d the expected answer); ``answer`` is the model's first
+    answer, drawn too when it differs from d.
+    """
+    pts = [
+        {
+            "word": w,
+            "x": round(float(p[0]), 4),
+            "y": round(float(p[1]), 4),
+            "role": "expected" if i == 3 else "query",
+        }
+        for i, (w, p) in enumerate(zip(words, xy, strict=True))
+    ]
+    a, b, c, d = (pts[i] for i in range(4))
+    edges = [
+        {"pair": f"{b['word']} → {a['word']}", "x": b["x"], "y": b["y"], "o": 0},
+        {"pair": f"{b['word']} → {a['word']}", "x": a["x"], "y": a["y"], "o": 1},
+        {"pair": f"{c['word']} → {d['word']}", "x": c["x"], "y": c["y"], "o": 0},
+        {"pair": f"{c['word']} → {d['word']}", "x": d["x"], "y": d["y"], "o": 1},
+    ]
+    if answer and answer != d["word"] and len(xy) > 4:
+        pts.append(
+            {
+                "word": answer,
+                "x": round(float(xy[4][0]), 4),
+                "y": round(float(xy[4][1]), 4),
+                "role": "model's answer",
+            }
+        )
+    xs = {"field": "x", "type": "quantitative", "axis": None, "scale": {"zero": False}}
+    ys = {"field": "y", "type": "quantitative", "axis": None, "scale": {"zero": False}}
+    return {
+        "title": "The analogy as a parallelogram (PCA of these words)",
+        "config": CONFIG,
+        "width": "container",
+        "height": 380,
+        "layer": [
+            {
+                "data": {"values": edges},
+                "mark": {"type": "line", "strokeWidth": 3},
+                "encoding": {
+                    "x": xs,
+                    "y": ys,
+                    "detail": {"field": "pair"},
+                    "order": {"field": "o"},
+                    "color": {"field": "pair", "title": None},
+                },
+            },
+            {
+                "data": {"values": pts},
+                "mark": {"type": "point", "filled": True, "size": 160},
+                "encoding": {"x": xs, "y": ys, "shape": {"field": "role", "title": None}},
+            },
+            {
+                "data": {"values": pts},
+                "mark": {"type": "text", "dy": -16, "fontSize": 17},
+                "encoding": {"x": xs, "y": ys, "text": {"field": "word"}},
+            },
+        ],
+    }

@@ -1,0 +1,118 @@
+"""The embedding layer: one-hot rows times W are a row lookup."""
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from explorer import session
+from explorer.corpus import tokenize
+from explorer.embedding_layer import (
+    EmbeddingLayer,
+    OutOfVocabularyError,
+    lookup_cost,
+    parameter_count,
+)
+
+session.page_setup()
+st.title("🔎 The embedding layer")
+st.markdown(
+    "An embedding layer is a table with one row of numbers per word id. Multiplying a "
+    "**one-hot** row (a single 1 at the word's id) by the matrix **W** selects that row, so "
+    "real layers skip the multiplication and just read the row."
+)
+LIT = "background-color: #ffbf47; font-weight: 600"
+
+
+def lit_rows(df: pd.DataFrame, rows: list) -> object:
+    styled = df.style.apply(lambda r: [LIT if r.name in rows else ""] * len(r), axis=1)
+    return styled.format("{:.3f}")
+
+
+st.subheader("1 · From a sentence to vectors")
+vocab = session.current_corpus().vocab
+c = st.columns([3, 1, 1])
+sentence = c[0].text_input("Sentence", "我喜欢学习数学", key="emb.sentence", max_chars=200,
+                           help="English, 中文 or 日本語; cut by the app's tokenizer.")  # fmt: skip
+V = c[1].number_input("Vocabulary size V", 10, 100_000, 5_000, step=1_000, key="emb.V",
+                      help="Rows of W. Ids: 0 = padding, 1 = unknown, then the corpus's "
+                      "words (most frequent first), then this sentence's new words.")  # fmt: skip
+d = c[2].number_input("Dimensions d", 1, 1024, 128, key="emb.d", help="Columns of W.")
+tokens = [t for s in tokenize(sentence) for t in s][:20]
+if not tokens:
+    st.info("Type a sentence with at least one word.")
+    st.stop()
+known = dict(vocab.key_to_index)
+for t in tokens:  # words new to the corpus get the next free ids, as if it had contained them
+    known.setdefault(t, len(known))
+ids = [known[t] + 2 if known[t] + 2 < V else 1 for t in tokens]
+layer = EmbeddingLayer.random(int(V), int(d), seed=0)
+st.dataframe(pd.DataFrame({"token": tokens, "id": ids}).T, hide_index=False)
+cost = lookup_cost(len(ids), int(V), int(d))
+m = st.columns(3)
+m[0].metric("One-hot matrix", "{} × {:,}".format(*cost["one_hot_shape"]))
+m[1].metric("W", "{:,} × {}".format(*cost["W_shape"]))
+m[2].metric("Result", "{} × {}".format(*cost["result_shape"]))
+same = np.array_equal(layer.one_hot(ids) @ layer.W, layer(ids))
+st.markdown(
+    f"Each one-hot row has a single 1 (at column *id*) and {int(V) - 1:,} zeros. "
+    f"One-hot × W equals reading rows {ids} of W: **{'identical ✓' if same else 'different'}**."
+)
+st.dataframe(lit_rows(pd.DataFrame(np.round(layer(ids)[:, :12], 3), index=tokens), tokens))
+st.caption(f"The result's first 12 of {int(d)} columns: each row is that word's row of W.")
+st.table(pd.DataFrame({
+    "": ["multiplications", "input numbers", "memory of the input (float32)"],
+    "one-hot × W": [f"{cost['one_hot_multiplications']:,}", f"{len(ids) * int(V):,}",
+                    f"{cost['one_hot_bytes']:,} bytes"],
+    "row lookup": ["0", f"{len(ids):,} ids", f"{len(ids) * 8:,} bytes"],
+}))  # fmt: skip
+st.caption("What to notice: the product's cost grows with V; the lookup's does not.")
+
+st.subheader("2 · The worked example, exactly")
+W = np.arange(15).reshape(3, 5)
+small = EmbeddingLayer(W)
+left, right = st.columns(2)
+left.markdown("`W = arange(15).reshape(3, 5)`")
+left.dataframe(pd.DataFrame(W, index=["id 0", "id 1", "id 2"]))
+out = small(np.array([[0, 2], [1, 2]]))
+right.markdown("`ids = [[0, 2], [1, 2]]` → shape " + str(out.shape))
+for i, seq in enumerate([[0, 2], [1, 2]]):
+    right.dataframe(pd.DataFrame(out[i], index=[f"id {j}" for j in seq]))
+probe = st.number_input("Look up an id in this W", -5, 10, 5, key="emb.probe",
+                        help="W has 3 rows. Try 5.")  # fmt: skip
+try:
+    st.success(f"Row {probe}: {small([int(probe)])[0].tolist()}")
+except OutOfVocabularyError as err:
+    st.error(str(err))
+
+st.subheader("3 · How many parameters?")
+c = st.columns(3)
+pv = c[0].number_input("vocab_size", 1, 10_000_000, 10_000, key="emb.pv")
+pd_ = c[1].number_input("dim", 1, 4096, 16, key="emb.pd")
+c[2].metric("Parameters", f"{parameter_count(pv, pd_):,}",
+            help="vocab_size × dim: every number of W is learned.")  # fmt: skip
+
+st.subheader("4 · Padding and masking")
+st.markdown("Sentences in a batch are padded to one length with id 0, whose rows are masked.")
+raw = st.text_input("Ids (0 = padding)", "0 0 1 2 3 4", key="emb.pad")
+pad_ids = np.array([int(x) for x in raw.split() if x.lstrip("-").isdigit()] or [0])
+padded = EmbeddingLayer.random(8, 4, seed=0, padding_idx=0)
+try:
+    before = padded(pad_ids)
+    after = padded.sgd_step(pad_ids, np.ones_like(before), lr=0.1)(pad_ids)
+except OutOfVocabularyError as err:
+    st.error(str(err))
+    st.stop()
+table = pd.DataFrame(np.round(before, 3), columns=[f"d{j}" for j in range(4)])
+table.insert(0, "id", pad_ids)
+table["masked"] = ~padded.mask(pad_ids)
+table["changed by one step"] = ~np.isclose(before, after).all(axis=1)
+st.dataframe(table, hide_index=True)
+st.caption("A training step moves the real rows; the padded rows keep their initial values.")
+
+st.subheader("5 · The shrinking view")
+A = EmbeddingLayer(np.zeros((6, 3))).one_hot([1, 4]).astype(int)
+B = np.arange(18).reshape(6, 3)
+c = st.columns([6, 1, 3, 1, 3])
+c[0].dataframe(pd.DataFrame(A)), c[1].markdown("### ×"), c[2].dataframe(pd.DataFrame(B))
+c[3].markdown("### ="), c[4].dataframe(pd.DataFrame(A @ B))
+st.caption("2 × 6 times 6 × 3 gives 2 × 3: the one-hot rows picked rows 1 and 4 of W.")

@@ -1,0 +1,95 @@
+"""The lesson pages reproduce their worked examples (Streamlit's AppTest)."""
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def open_page(page: str, **state) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_embedding_layer_page_numbers():
+    at = open_page("pages/embedding_layer.py")
+    metrics = {m.label: m.value for m in at.metric}
+    # 我喜欢学习数学 -> 我 / 喜欢 / 学习 / 数学 with V = 5,000 and d = 128
+    assert metrics["One-hot matrix"] == "4 × 5,000"
+    assert metrics["W"] == "5,000 × 128"
+    assert metrics["Result"] == "4 × 128"
+    assert metrics["Parameters"] == "160,000"
+    assert any("identical ✓" in m.value for m in at.markdown)
+    # the article's example and the out-of-range id
+    assert any("Id 5 is outside the vocabulary" in e.value for e in at.error)
+    at.number_input(key="emb.probe").set_value(2).run()
+    assert any("[10, 11, 12, 13, 14]" in s.value for s in at.success)
+
+
+def test_embedding_layer_padding_rows_do_not_change():
+    at = open_page("pages/embedding_layer.py")
+    table = next(df.value for df in at.dataframe if "masked" in getattr(df.value, "columns", []))
+    assert table["id"].tolist() == [0, 0, 1, 2, 3, 4]
+    assert table["masked"].tolist() == [True, True, False, False, False, False]
+    assert table["changed by one step"].tolist() == [False, False, True, True, True, True]
+
+
+def test_embedding_layer_bad_ids_are_explained():
+    at = open_page("pages/embedding_layer.py")
+    at.text_input(key="emb.pad").input("0 1 99").run()
+    assert not at.exception
+    assert any("Id 99 is outside the vocabulary" in e.value for e in at.error)
+
+
+def test_similarity_page_ranks_cat_kitten_dog_house():
+    at = open_page("pages/similarity.py")
+    ranking = next(m.value for m in at.markdown if "Closest to cat" in m.value)
+    # the order the lesson promises on the English sample, with the default settings
+    assert ranking.index("kitten") < ranking.index("dog") < ranking.index("house")
+
+
+def test_similarity_page_solves_the_presets():
+    at = open_page("pages/similarity.py")
+    at.selectbox(key="sim.preset").set_value("king − man + woman").run()
+    answers = next(df.value for df in at.dataframe if "answer" in df.value.columns)
+    assert answers["answer"].iloc[0] == "queen"
+    for preset in at.selectbox(key="sim.preset").options:
+        at.selectbox(key="sim.preset").set_value(preset).run()
+        assert not at.exception, preset
+
+
+def test_similarity_page_names_unknown_words():
+    at = open_page("pages/similarity.py")
+    at.selectbox(key="sim.preset").set_value("(type your own)").run()
+    at.text_input(key="sim.a.(type your own)").input("king").run()
+    at.text_input(key="sim.b.(type your own)").input("xyzzy").run()
+    at.text_input(key="sim.c.(type your own)").input("woman").run()
+    assert any("xyzzy" in w.value for w in at.warning)
+
+
+def test_similarity_page_in_chinese():
+    at = open_page("pages/similarity.py", **{"app.sample": "chinese"})
+    at.selectbox(key="sim.preset").set_value("国王 − 男人 + 女人").run()
+    answers = next(df.value for df in at.dataframe if "answer" in df.value.columns)
+    assert answers["answer"].iloc[0] == "王后"
+
+
+def test_cbow_vs_skipgram_pairs_for_the_lesson_sentence():
+    at = open_page("pages/cbow_vs_skipgram.py")
+    tables = [df.value for df in at.dataframe]
+    cbow1, sg1, cbow2, sg2 = tables[:4]
+    assert len(cbow1) == 10 and len(sg1) == 18  # 10 words; window 1: 2 x 9 pairs
+    assert len(cbow2) == 10 and len(sg2) == 34  # window 2: 2 x (9 + 8) pairs
+    study = cbow1[cbow1["→ predicts"] == "study"]["context"].tolist()
+    assert study == ["to, the"]
+    assert cbow2[cbow2["→ predicts"] == "study"]["context"].tolist() == ["about, to, the, idea"]
+    assert sg1[sg1["centre"] == "study"]["→ predicts"].tolist() == ["to", "the"]
+    metrics = [m.label for m in at.metric]
+    assert metrics.count("Training time") == 2
