@@ -62,9 +62,11 @@ class LiveRun:
         map_top: int = 0,
         trail_length: int = 8,
         timeline_budget: int = 16 * 2**20,
+        start: TrainState | None = None,
     ) -> None:
         self.config = config
-        self.initial = init_state(sentences, config)
+        # ``sentences`` may be word-id arrays of ``start``'s vocabulary (see from_state)
+        self.initial = init_state(sentences, config, vocab=start.vocab if start else None)
         vocab = self.initial.vocab
         self.map_top = map_top
         self.set_track(track, restart_map=False)
@@ -75,6 +77,27 @@ class LiveRun:
         #: own performance note and the benchmark.
         self.tick_seconds: deque[float] = deque(maxlen=300)
         self.reset()
+        if start is not None:  # go on from a saved state
+            self.state = start
+            self.map_xy = self._map_coords(None)
+            self.timeline.clear()
+            self._record()
+
+    @classmethod
+    def from_state(
+        cls,
+        state: TrainState,
+        track: Sequence[str] = (),
+        analogy: Analogy | None = None,
+        map_top: int = 0,
+    ) -> LiveRun:
+        """A run that goes on from a saved state (a model file); Reset goes back to step 0.
+
+        The state carries its corpus as word ids, so nothing else is needed.
+        """
+        cuts = np.flatnonzero(np.diff(state.sentence_ids)) + 1
+        sentences = np.split(state.tokens.astype(np.int64), cuts)
+        return cls(sentences, state.config, track, analogy, map_top, start=state)
 
     # --- running ---------------------------------------------------------------------------
 

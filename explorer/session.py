@@ -12,9 +12,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer.samples import DEFAULT_SAMPLE, Sample, available_samples, get_sample
+from explorer.samples import (
+    DEFAULT_SAMPLE,
+    SAMPLES_BY_KEY,
+    Sample,
+    available_samples,
+    get_sample,
+)
 
 SAMPLE_KEY = "app.sample"
+UPLOAD_CHOICE = "upload"  # the corpus picker's value for the user's own text
+UPLOADED_CORPUS = "upload.corpus"  # the last corpus upload that was read successfully
+UPLOADED_VECTORS = "upload.vectors"  # (file name, Vectors, notes) of the last vectors upload
 
 
 def page_setup() -> None:
@@ -40,22 +49,183 @@ def init_state(defaults: dict[str, object]) -> None:
 
 
 def corpus_sidebar() -> Sample:
-    """The sidebar's corpus picker; returns the chosen sample."""
-    samples = available_samples()
-    keys = [s.key for s in samples]
+    """The sidebar: the corpus picker, and uploads of your own text, vectors or model."""
+    keys = [s.key for s in available_samples()]
+    if st.session_state.get(UPLOADED_CORPUS) is not None:
+        keys.append(UPLOAD_CHOICE)
     init_state({SAMPLE_KEY: DEFAULT_SAMPLE if DEFAULT_SAMPLE in keys else keys[0]})
+    if st.session_state[SAMPLE_KEY] not in keys:
+        st.session_state[SAMPLE_KEY] = DEFAULT_SAMPLE
     with st.sidebar:
         st.selectbox(
             "Corpus",
             keys,
             key=SAMPLE_KEY,
-            format_func=lambda k: get_sample(k).title,
+            format_func=lambda k: current_upload_title() if k == UPLOAD_CHOICE
+            else get_sample(k).title,
             help="The text every page works on. The demo corpora are small and made for "
-            "this app; the Lee corpus is real news text.",
-        )
-        chosen = get_sample(st.session_state[SAMPLE_KEY])
+            "this app; the Lee corpus is real news text; or upload your own below.",
+        )  # fmt: skip
+        chosen = current_sample()
         st.caption(chosen.description)
+        _uploads_panel()
     return chosen
+
+
+def current_upload_title() -> str:
+    upload = st.session_state.get(UPLOADED_CORPUS)
+    return f"📄 {upload.name}" if upload is not None else "(no upload)"
+
+
+def uploaded_corpus():  # noqa: ANN201 (CorpusUpload | None)
+    """The user's uploaded corpus when it is the one chosen, else None."""
+    if st.session_state.get(SAMPLE_KEY) != UPLOAD_CHOICE:
+        return None
+    return st.session_state.get(UPLOADED_CORPUS)
+
+
+def max_vocab_for_training() -> int | None:
+    """The live trainer's vocabulary cap for an upload (None for the bundled samples)."""
+    upload = uploaded_corpus()
+    return upload.max_vocab if upload is not None else None
+
+
+def _default_track(corpus) -> list[str]:  # noqa: ANN001
+    # The most frequent words are function words ("the", "的"): follow the next ones.
+    return _default_track_vocab(corpus.vocab)
+
+
+def _on_corpus_upload() -> None:
+    # Runs once per change of the uploader, before the rerun: read, and switch corpus only
+    # on success. A refusal leaves every earlier choice, upload and model as they were.
+    from explorer.uploads import UploadError, read_corpus_files
+
+    files = st.session_state.get("upload.corpus_files") or []
+    st.session_state.pop("upload.corpus_error", None)
+    if not files:
+        return
+    import hashlib
+
+    from explorer.uploads import table_columns
+
+    pairs = [(f.name, f.getvalue()) for f in files]
+    column = st.session_state.get("upload.text_column")
+    try:
+        columns = next((c for c in (table_columns(n, d) for n, d in pairs) if c), [])
+        upload = read_corpus_files(pairs, text_column=column if column in columns else None)
+    except UploadError as err:
+        st.session_state["upload.corpus_error"] = str(err)
+        return
+    st.session_state["upload.columns"] = columns
+    st.session_state[UPLOADED_CORPUS] = upload
+    st.session_state["upload.digest"] = hashlib.sha256(upload.text.encode()).hexdigest()[:16]
+    st.session_state[SAMPLE_KEY] = UPLOAD_CHOICE
+
+
+def _on_vectors_upload() -> None:
+    from explorer.uploads import UploadError
+    from explorer.vector_formats import read_vectors
+
+    files = st.session_state.get("upload.vector_files") or []
+    st.session_state.pop("upload.vectors_error", None)
+    if not files:
+        return
+    by_name = {f.name: f.getvalue() for f in files}
+    meta = next((n for n in by_name if "metadata" in n.lower()), None)
+    main = next((n for n in by_name if n != meta), meta)
+    try:
+        wv, notes = read_vectors(main, by_name[main], metadata=by_name.get(meta) if meta else None)
+    except UploadError as err:
+        st.session_state["upload.vectors_error"] = str(err)
+        return
+    st.session_state[UPLOADED_VECTORS] = (main, wv, notes)
+
+
+def _on_model_upload() -> None:
+    # A model file saved by this app: the live training page goes on where it left off.
+    from explorer.live import LiveRun
+    from explorer.model_upload import read_model
+    from explorer.uploads import UploadError
+
+    file = st.session_state.get("upload.model_file")
+    st.session_state.pop("upload.model_error", None)
+    if file is None:
+        return
+    try:
+        model = read_model(file.name, file.getvalue())
+    except UploadError as err:
+        st.session_state["upload.model_error"] = str(err)
+        return
+    state, c = model.state_, model.state_.config
+    st.session_state.update({
+        "train.sg": "Skip-gram" if c.sg else "CBOW",
+        "train.objective": "Full softmax" if c.negative == 0 else "Negative sampling",
+        "train.negative": c.negative or st.session_state.get("train.negative", 5),
+        "train.vector_size": c.vector_size, "train.window": c.window, "train.alpha": c.alpha,
+        "train.batch_size": c.batch_size, "train.epochs": c.epochs, "train.seed": c.seed,
+        "train.min_count": c.min_count, "train.playing": False,
+    })  # fmt: skip
+    track = [w for w in current_sample().track if w in state.vocab] or _default_track_vocab(
+        state.vocab
+    )
+    st.session_state[RUN_KEY] = LiveRun.from_state(state, track)
+    # Matches the settings form from now on, so the run is not rebuilt on the next run.
+    st.session_state[RUN_SETTINGS_KEY] = (corpus_identity(), _config_from_form())
+    st.session_state["upload.model_loaded"] = f"{file.name}: step {state.step:,}"
+
+
+def _default_track_vocab(vocab) -> list[str]:  # noqa: ANN001
+    words = [w for w in vocab.index_to_key[:400] if len(w) > (3 if w.isascii() else 1)]
+    return words[:9]
+
+
+def _uploads_panel() -> None:
+    from explorer.encoding import SUPPORTED_ENCODINGS
+
+    with st.expander("📤 Your own text or vectors", expanded=False):
+        st.file_uploader(
+            "Text (.txt, .md, .csv, .tsv)", type=["txt", "md", "csv", "tsv"],
+            accept_multiple_files=True, key="upload.corpus_files", on_change=_on_corpus_upload,
+            help="One or more files, in English, Chinese or Japanese; read as "
+            + ", ".join(SUPPORTED_ENCODINGS) + ". Nothing you had is lost if a file is refused.",
+        )  # fmt: skip
+        if error := st.session_state.get("upload.corpus_error"):
+            st.error(error)
+        upload = st.session_state.get(UPLOADED_CORPUS)
+        if upload is not None:
+            if columns := st.session_state.get("upload.columns"):
+                st.selectbox("Text column", columns, key="upload.text_column",
+                             on_change=_on_corpus_upload,
+                             help="The column of your table that holds the text.")  # fmt: skip
+            for label, value in upload.summary.items():
+                st.caption(f"**{label}:** {value}")
+            for note in upload.notes:
+                st.info(note)
+        st.file_uploader(
+            "Vectors (word2vec text or .bin, GloVe, fastText .vec, projector .tsv)",
+            # .model and .pkl are accepted only so that the refusal can say why (pickles)
+            type=["txt", "vec", "bin", "tsv", "w2v", "model", "pkl", "pickle"],
+            accept_multiple_files=True,
+            key="upload.vector_files", on_change=_on_vectors_upload,
+            help="For the projector's pair, add metadata.tsv with vectors.tsv. Python pickles "
+            "(gensim .model files) are refused: they can run code when loaded.",
+        )  # fmt: skip
+        if error := st.session_state.get("upload.vectors_error"):
+            st.error(error)
+        if (loaded := st.session_state.get(UPLOADED_VECTORS)) is not None:
+            name, wv, notes = loaded
+            st.caption(f"**Vectors:** {name}: {len(wv):,} words × {wv.vector_size}")
+            for note in notes:
+                st.info(note)
+        st.file_uploader(
+            "A model saved by this app (.npz)", type=["npz"], key="upload.model_file",
+            on_change=_on_model_upload,
+            help="Training goes on where it left off, on the Train live page.",
+        )  # fmt: skip
+        if error := st.session_state.get("upload.model_error"):
+            st.error(error)
+        if loaded := st.session_state.get("upload.model_loaded"):
+            st.caption(f"**Model:** {loaded}")
 
 
 @st.cache_resource(show_spinner="Reading and tokenizing the corpus…", max_entries=8)
@@ -69,9 +239,21 @@ def _load_corpus(key: str, mtime: float):  # noqa: ANN202 (Corpus, imported lazi
 
 
 def current_corpus():  # noqa: ANN201
-    """The tokenized corpus chosen in the sidebar (cached per server)."""
-    sample = get_sample(st.session_state.get(SAMPLE_KEY, DEFAULT_SAMPLE))
+    """The tokenized corpus chosen in the sidebar (samples are cached per server)."""
+    upload = uploaded_corpus()
+    if upload is not None:
+        return upload.corpus
+    sample = current_sample()
     return _load_corpus(sample.key, sample.path.stat().st_mtime)
+
+
+def corpus_identity() -> tuple:
+    """What the current corpus is, for caches and for knowing when a model is stale."""
+    upload = uploaded_corpus()
+    if upload is not None:
+        return (UPLOAD_CHOICE, st.session_state.get("upload.digest"))
+    sample = current_sample()
+    return (sample.key, sample.path.stat().st_mtime)
 
 
 RUN_KEY = "train.run"
@@ -87,8 +269,8 @@ def live_run(config, track: list[str], map_top: int = 0):  # noqa: ANN001, ANN20
     """
     from explorer.live import Analogy, LiveRun
 
-    sample = get_sample(st.session_state.get(SAMPLE_KEY, DEFAULT_SAMPLE))
-    settings = (sample.key, config)
+    sample = current_sample()
+    settings = (corpus_identity(), config)
     run = st.session_state.get(RUN_KEY)
     if run is not None and st.session_state.get(RUN_SETTINGS_KEY) == settings:
         if run.track + run.missing != list(dict.fromkeys(track)) or run.map_top != map_top:
@@ -109,7 +291,7 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
     """
     from explorer.training import Word2VecConfig
 
-    sample = get_sample(st.session_state.get(SAMPLE_KEY, DEFAULT_SAMPLE))
+    sample = current_sample()
     d = Word2VecConfig()
     init_state({
         "train.sg": "CBOW", "train.objective": "Negative sampling", "train.negative": d.negative,
@@ -122,47 +304,109 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
         st.session_state["train.track_for"] = sample.key
     with st.expander("Settings", expanded=False):
         c = st.columns(4)
-        c[0].radio("Architecture", ["CBOW", "Skip-gram"], key="train.sg", horizontal=True,
-                   help="CBOW: the average of the context predicts the centre word. "
-                   "Skip-gram: the centre word predicts each context word.")
-        c[1].radio("Output layer", ["Negative sampling", "Full softmax"], key="train.objective",
-                   help="Full softmax scores every word of the vocabulary; negative sampling "
-                   "scores the true word against k random 'negative' words.")
-        c[2].slider("Negatives k", 1, 20, key="train.negative",
-                    disabled=st.session_state["train.objective"] == "Full softmax",
-                    help="Negative words drawn per example, from unigram counts ** 0.75.")
-        c[3].slider("Vector size d", 2, 100, key="train.vector_size",
-                    help="Columns of W. Small by default so the matrix stays readable.")
+        c[0].radio(
+            "Architecture",
+            ["CBOW", "Skip-gram"],
+            key="train.sg",
+            horizontal=True,
+            help="CBOW: the average of the context predicts the centre word. "
+            "Skip-gram: the centre word predicts each context word.",
+        )
+        c[1].radio(
+            "Output layer",
+            ["Negative sampling", "Full softmax"],
+            key="train.objective",
+            help="Full softmax scores every word of the vocabulary; negative sampling "
+            "scores the true word against k random 'negative' words.",
+        )
+        c[2].slider(
+            "Negatives k",
+            1,
+            20,
+            key="train.negative",
+            disabled=st.session_state["train.objective"] == "Full softmax",
+            help="Negative words drawn per example, from unigram counts ** 0.75.",
+        )
+        c[3].slider(
+            "Vector size d",
+            2,
+            100,
+            key="train.vector_size",
+            help="Columns of W. Small by default so the matrix stays readable.",
+        )
         c = st.columns(4)
-        c[0].slider("Window", 1, 10, key="train.window",
-                    help="Context words on each side of the centre word (at most).")
-        c[1].select_slider("Learning rate", [0.005, 0.01, 0.025, 0.05, 0.1, 0.2],
-                           key="train.alpha", help="Starting step size; it decays to 0.0001.")
-        c[2].select_slider("Batch size", [1, 4, 8, 16, 32, 64, 128, 256],
-                           key="train.batch_size", help="Examples per update.")
+        c[0].slider(
+            "Window",
+            1,
+            10,
+            key="train.window",
+            help="Context words on each side of the centre word (at most).",
+        )
+        c[1].select_slider(
+            "Learning rate",
+            [0.005, 0.01, 0.025, 0.05, 0.1, 0.2],
+            key="train.alpha",
+            help="Starting step size; it decays to 0.0001.",
+        )
+        c[2].select_slider(
+            "Batch size",
+            [1, 4, 8, 16, 32, 64, 128, 256],
+            key="train.batch_size",
+            help="Examples per update.",
+        )
         c[3].slider("Epochs", 1, 50, key="train.epochs", help="Passes over the corpus.")
         c = st.columns(4)
-        c[0].number_input("Seed", 0, 2**31 - 1, key="train.seed",
-                          help="Same seed, same settings: the same run, step for step.")
-        c[1].slider("Min count", 1, 10, key="train.min_count",
-                    help="Words seen fewer times are left out of the vocabulary.")
-        c[2].slider("Batches per tick", 1, 200, key="train.chunk",
-                    help="How much training happens between two pictures while playing.")
-        c[3].text_input("Tracked words", key="train.track",
-                        help="Comma-separated words to show in the matrix and on the map.")
-        st.slider("Also map the most frequent words", 0, 100, key="train.map_top",
-                  help="Put the N most frequent words on the map too (in blue; tracked words "
-                  "are red). The model is not restarted.")
+        c[0].number_input(
+            "Seed",
+            0,
+            2**31 - 1,
+            key="train.seed",
+            help="Same seed, same settings: the same run, step for step.",
+        )
+        c[1].slider(
+            "Min count",
+            1,
+            10,
+            key="train.min_count",
+            help="Words seen fewer times are left out of the vocabulary.",
+        )
+        c[2].slider(
+            "Batches per tick",
+            1,
+            200,
+            key="train.chunk",
+            help="How much training happens between two pictures while playing.",
+        )
+        c[3].text_input(
+            "Tracked words",
+            key="train.track",
+            help="Comma-separated words to show in the matrix and on the map.",
+        )
+        st.slider(
+            "Also map the most frequent words",
+            0,
+            100,
+            key="train.map_top",
+            help="Put the N most frequent words on the map too (in blue; tracked words "
+            "are red). The model is not restarted.",
+        )
     ss = st.session_state
-    config = Word2VecConfig(
+    config = _config_from_form()
+    track = [w.strip() for w in ss["train.track"].replace("，", ",").split(",") if w.strip()]
+    return config, track, int(ss["train.chunk"]), int(ss["train.map_top"])
+
+
+def _config_from_form():  # noqa: ANN202 (Word2VecConfig)
+    from explorer.training import Word2VecConfig
+
+    ss = st.session_state
+    return Word2VecConfig(
         vector_size=ss["train.vector_size"], window=ss["train.window"],
         min_count=ss["train.min_count"], sg=int(ss["train.sg"] == "Skip-gram"),
         negative=0 if ss["train.objective"] == "Full softmax" else ss["train.negative"],
         alpha=ss["train.alpha"], epochs=ss["train.epochs"], batch_size=ss["train.batch_size"],
-        seed=int(ss["train.seed"]),
+        seed=int(ss["train.seed"]), max_vocab=max_vocab_for_training(),
     )  # fmt: skip
-    track = [w.strip() for w in ss["train.track"].replace("，", ",").split(",") if w.strip()]
-    return config, track, int(ss["train.chunk"]), int(ss["train.map_top"])
 
 
 @st.cache_resource(show_spinner="Training word2vec on this corpus…", max_entries=16)
@@ -178,6 +422,18 @@ def _trained(key: str, mtime: float, config):  # noqa: ANN001, ANN202 (Word2VecC
     return model, time.perf_counter() - started
 
 
+@st.cache_resource(show_spinner="Training word2vec on your text…", max_entries=8)
+def _trained_upload(identity: tuple, _corpus, config):  # noqa: ANN001, ANN202
+    # Keyed by the upload's content digest; the corpus itself is not hashed (underscore).
+    import time
+
+    from explorer.word2vec import Word2Vec
+
+    started = time.perf_counter()
+    model = Word2Vec(**vars(config)).fit(_corpus.sentences)
+    return model, time.perf_counter() - started
+
+
 def trained_model(config=None):  # noqa: ANN001, ANN201
     """A Word2Vec trained on the current corpus with ``config`` (default settings), cached.
 
@@ -185,18 +441,65 @@ def trained_model(config=None):  # noqa: ANN001, ANN201
     """
     from explorer.training import Word2VecConfig
 
-    sample = get_sample(st.session_state.get(SAMPLE_KEY, DEFAULT_SAMPLE))
-    return _trained(sample.key, sample.path.stat().st_mtime, config or Word2VecConfig())
+    config = config or Word2VecConfig(max_vocab=max_vocab_for_training())
+    upload = uploaded_corpus()
+    if upload is not None:
+        return _trained_upload(corpus_identity(), upload.corpus, config)
+    sample = current_sample()
+    return _trained(sample.key, sample.path.stat().st_mtime, config)
 
 
 def live_run_for_this_corpus():  # noqa: ANN201 (LiveRun | None)
     """This session's live training run, if it was trained on the corpus now chosen."""
     settings = st.session_state.get(RUN_SETTINGS_KEY)
-    if settings is None or settings[0] != st.session_state.get(SAMPLE_KEY, DEFAULT_SAMPLE):
+    if settings is None or settings[0] != corpus_identity():
         return None
     return st.session_state.get(RUN_KEY)
 
 
 def current_sample() -> Sample:
-    """The sample chosen in the sidebar."""
-    return get_sample(st.session_state.get(SAMPLE_KEY, DEFAULT_SAMPLE))
+    """The corpus chosen in the sidebar: a bundled sample, or the user's upload."""
+    key = st.session_state.get(SAMPLE_KEY, DEFAULT_SAMPLE)
+    upload = st.session_state.get(UPLOADED_CORPUS)
+    if key == UPLOAD_CHOICE and upload is not None:
+        return Sample(
+            UPLOAD_CHOICE, f"📄 {upload.name}", upload.script,
+            "Your upload: " + ", ".join(f"{k} {v}" for k, v in upload.summary.items()
+                                         if k != "Most frequent words"),
+            filename="", source="upload", track=tuple(_default_track(upload.corpus)),
+        )  # fmt: skip
+    return get_sample(key if key in SAMPLES_BY_KEY else DEFAULT_SAMPLE)
+
+
+def export_panel(wv, state=None, losses=(), key: str = "export") -> None:  # noqa: ANN001
+    """Download buttons for vectors (and a model state): files are made only when clicked."""
+    from explorer.model_io import state_to_bytes
+    from explorer.vector_formats import to_projector_tsv, to_word2vec_text, vocabulary_csv
+
+    with st.expander("💾 Export", expanded=False):
+        cols = st.columns(4 if state is not None else 3)
+        cols[0].download_button(
+            "Vectors (word2vec text)", lambda: to_word2vec_text(wv), "vectors.txt",
+            "text/plain", key=f"{key}.w2v",
+            help="gensim: KeyedVectors.load_word2vec_format('vectors.txt')",
+        )  # fmt: skip
+        cols[1].download_button(
+            "Projector vectors.tsv", lambda: to_projector_tsv(wv)[0], "vectors.tsv",
+            "text/tab-separated-values", key=f"{key}.tsv",
+            help="With metadata.tsv, load both at projector.tensorflow.org.",
+        )  # fmt: skip
+        cols[1].download_button(
+            "Projector metadata.tsv", lambda: to_projector_tsv(wv)[1], "metadata.tsv",
+            "text/tab-separated-values", key=f"{key}.meta",
+        )  # fmt: skip
+        counts = wv.counts if wv.counts is not None else [0] * len(wv)
+        cols[2].download_button(
+            "Vocabulary (CSV)", lambda: vocabulary_csv(wv.index_to_key, counts),
+            "vocabulary.csv", "text/csv", key=f"{key}.vocab",
+        )  # fmt: skip
+        if state is not None:
+            cols[3].download_button(
+                "Model (.npz)", lambda: state_to_bytes(state, list(losses)), "model.npz",
+                "application/octet-stream", key=f"{key}.model",
+                help="Upload it in the sidebar later: training goes on where it left off.",
+            )  # fmt: skip

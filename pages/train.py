@@ -162,6 +162,8 @@ def progress_view() -> None:
 
 live_view()
 progress_view()
+if not playing:
+    session.export_panel(run.vectors(), run.state, run.losses, key="train.export")
 st.caption(
     "What to notice: the loss falls fastest at first; words that share contexts (cat and "
     "kitten, king and queen) end up near each other on the map."

@@ -79,3 +79,18 @@ def test_finished_run_ticks_nothing(sentences):
         run.tick(1000)
     snap = run.tick(10)
     assert snap.batches == 0 and snap.finished
+
+
+def test_a_saved_run_goes_on_where_it_left_off(run, sentences):
+    from explorer.model_io import load_state, state_to_bytes
+
+    for _ in range(3):
+        run.tick(10)
+    state, _ = load_state(state_to_bytes(run.state))
+    resumed = LiveRun.from_state(state, TRACK)
+    assert resumed.step == 30
+    resumed.tick(10)
+    run.tick(10)
+    np.testing.assert_array_equal(resumed.state.W, run.state.W)
+    resumed.reset()
+    np.testing.assert_array_equal(resumed.state.W, init_state(sentences, Word2VecConfig()).W)

@@ -1,0 +1,447 @@
+"""Read people's own corpora: text and table files in any supported encoding, checked first.
+
+Usage:
+    >>> upload = read_corpus_files([("notes.txt", b"The cat sat. The dog ran.")])
+    >>> upload.n_sentences, upload.n_tokens, upload.vocab_size
+    (2, 6, 5)
+    >>> upload.summary["Encoding"], upload.top_words(2)
+    ('notes.txt: UTF-8', [('the', 2), ('cat', 1)])
+    >>> corpus = upload.corpus                  # an explorer.dataset.Corpus, ready to explore
+    >>> table_columns("reviews.csv", b"id,text\\n1,Great film")
+    ['id', 'text']
+
+Every refusal is an :class:`UploadError` (a ``ValueError``) whose message is one or two
+sentences for the page: what is wrong and what to do. Nothing else escapes the public
+functions here, in :mod:`explorer.vector_formats` or in :mod:`explorer.model_upload`
+(see :func:`friendly_errors`), so a page can swap its state only after a success.
+
+What is accepted:
+    - ``.txt`` and ``.md``: the whole text.
+    - ``.csv`` and ``.tsv``: one column of a table with a header row, one row per line.
+      The delimiter of a ``.csv`` is the one its header line uses most (``,``, ``;``,
+      tab or ``|``). Without ``text_column`` the column is guessed (:func:`guess_text_column`).
+    - Several files at once: each is decoded on its own (they may use different
+      encodings), then they are joined, one after the other.
+    - Every encoding :func:`explorer.encoding.decode_bytes` reads.
+
+The size limit (``max_bytes``, 50 MB like the app's Streamlit setting) holds for each file
+and for all of them together. A vocabulary larger than ``max_vocab`` is not refused: the
+upload says how many words the live trainer will keep (``upload.max_vocab``; pass it to
+``Word2VecConfig(max_vocab=...)``).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any, TypeVar
+
+from explorer.corpus import detect_script, tokenize
+from explorer.dataset import SCRIPT_NAMES, Corpus
+from explorer.encoding import Decoded, DecodeError, decode_bytes
+from explorer.vocab import Vocabulary
+
+MAX_UPLOAD_BYTES = 50 * 2**20  # the same as .streamlit/config.toml's maxUploadSize
+LIVE_MAX_VOCAB = 5_000  # the live trainer stays interactive up to about this many words
+TEXT_EXTENSIONS = (".txt", ".md")
+TABLE_EXTENSIONS = (".csv", ".tsv")
+CORPUS_EXTENSIONS = TEXT_EXTENSIONS + TABLE_EXTENSIONS
+TOP_WORDS = 20
+
+# Column names that usually hold the text, best first (compared lowercased).
+_TEXT_COLUMN_NAMES = (
+    "text", "content", "body", "sentence", "sentences", "document", "review", "comment",
+    "message", "abstract", "description", "tweet", "title",
+)  # fmt: skip
+_DELIMITERS = (",", ";", "\t", "|")
+_SCRIPT_SAMPLE = 20_000
+_GUESS_ROWS = 1000  # rows looked at to guess the text column
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UploadError(ValueError):
+    """An upload (or export) that cannot be used; ``str(error)`` is a message for the page."""
+
+
+def friendly_errors(what: str) -> Callable[[F], F]:
+    """Decorate a public function so that every failure is an :class:`UploadError`.
+
+    The checks raise ``UploadError`` themselves with precise messages; this is the net
+    under them, for anything unforeseen (a parser's own error, a bug): the page gets a
+    sentence instead of a traceback, and the original exception stays as ``__cause__``
+    for the logs. ``what`` names the thing being read, e.g. ``"file"``.
+    """
+
+    def decorate(fn: F) -> F:
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return fn(*args, **kwargs)
+            except UploadError:
+                raise
+            except MemoryError as e:
+                raise UploadError(
+                    f"This {what} is too big to handle in memory. Try a smaller one."
+                ) from e
+            except Exception as e:  # the whole point: nothing else escapes
+                raise UploadError(
+                    f"Something went wrong with this {what} ({type(e).__name__}). "
+                    "Check that it is the kind of file this page expects, or try another."
+                ) from e
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def format_size(n_bytes: int) -> str:
+    """A size for people: ``"50 MB"``, ``"1.5 KB"``, ``"11 bytes"`` (1 MB = 2**20 bytes).
+
+    >>> format_size(50 * 2**20), format_size(1536), format_size(11)
+    ('50 MB', '1.5 KB', '11 bytes')
+    """
+    for unit, size in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
+        if n_bytes >= size:
+            return f"{n_bytes / size:,.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n_bytes:,} byte" + ("" if n_bytes == 1 else "s")
+
+
+def as_bytes(data: bytes | bytearray | memoryview | Any) -> bytes:
+    """The bytes of an upload: bytes-like, or a file object such as Streamlit's ``UploadedFile``."""
+    if hasattr(data, "getvalue"):
+        data = data.getvalue()
+    elif hasattr(data, "read"):
+        data = data.read()
+    return bytes(data)
+
+
+def check_size(
+    name: str, data: bytes, max_bytes: int | None, advice: str = "Upload a smaller file."
+) -> None:
+    """Refuse ``data`` if it is larger than ``max_bytes`` (the message names the limit)."""
+    if max_bytes is None or len(data) <= max_bytes:
+        return
+    size, limit = format_size(len(data)), format_size(max_bytes)
+    if size == limit:  # just over: rounding would make them look the same
+        size, limit = f"{len(data):,} bytes", f"{max_bytes:,} bytes"
+    raise UploadError(f"{name} is {size}, over the limit of {limit}. {advice}")
+
+
+def decode_upload(name: str, data: bytes, hint: str = "") -> Decoded:
+    """:func:`decode_bytes`, with its refusal turned into an :class:`UploadError` naming ``name``.
+
+    ``hint`` (a sentence, e.g. what to upload instead) is added after a refusal that does
+    not already say what to do.
+    """
+    try:
+        return decode_bytes(data)
+    except DecodeError as e:
+        message = str(e)
+        message = f"{name}: {message[:1].lower()}{message[1:]}"
+        if hint and "try again" not in message:
+            message += " " + hint
+        raise UploadError(message) from None
+
+
+def extension(name: str) -> str:
+    """The lowercased extension of a file name, with its dot (``""`` if there is none)."""
+    return PurePath(name).suffix.lower()
+
+
+def accepted_list(extensions: Sequence[str]) -> str:
+    """``".txt, .md, .csv or .tsv"``."""
+    return ", ".join(extensions[:-1]) + " or " + extensions[-1]
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    """How one uploaded file was read."""
+
+    name: str
+    encoding: str  # as shown to people, e.g. "GB18030 (GBK)"
+    size: int  # bytes
+    column: str | None = None  # the table column used, for .csv and .tsv
+
+
+@dataclass(frozen=True)
+class CorpusUpload:
+    """An uploaded corpus, tokenized, with what the page shows about it.
+
+    Attributes:
+        name: the file name, or ``"a.txt + 2 more"`` for several files.
+        text: all the text, the files joined one after the other.
+        files: how each file was read (encoding, table column).
+        corpus: the :class:`~explorer.dataset.Corpus` (sentences, full vocabulary, script).
+        max_vocab: the cap for the live trainer, or None when the vocabulary fits.
+        notes: sentences for the page about choices made (column used, vocabulary cap).
+    """
+
+    name: str
+    text: str
+    files: list[UploadedFile]
+    corpus: Corpus
+    max_vocab: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def encodings(self) -> dict[str, str]:
+        """The encoding each file was read with, by file name."""
+        return {f.name: f.encoding for f in self.files}
+
+    @property
+    def script(self) -> str:
+        """``"latin"``, ``"zh"``, ``"ja"``, ``"mixed"`` or ``"other"`` (see ``detect_script``)."""
+        return self.corpus.script
+
+    @property
+    def sentences(self) -> list[list[str]]:
+        return self.corpus.sentences
+
+    @property
+    def n_sentences(self) -> int:
+        return self.corpus.n_sentences
+
+    @property
+    def n_tokens(self) -> int:
+        return self.corpus.n_tokens
+
+    @property
+    def vocab_size(self) -> int:
+        """Distinct words in the whole corpus (before any cap)."""
+        return len(self.corpus.vocab)
+
+    def top_words(self, n: int = TOP_WORDS) -> list[tuple[str, int]]:
+        """The ``n`` most frequent words with their counts."""
+        vocab = self.corpus.vocab
+        return [(w, int(c)) for w, c in zip(vocab.index_to_key[:n], vocab.counts[:n], strict=True)]
+
+    @property
+    def summary(self) -> dict[str, str]:
+        """What to show on the page, label to value, in reading order.
+
+        Encoding (per file), Script, Sentences, Tokens, Vocabulary (with the cap, if any)
+        and the 20 most frequent words with their counts.
+        """
+        vocabulary = f"{self.vocab_size:,} words"
+        if self.max_vocab is not None:
+            vocabulary += f" (the live trainer keeps the {self.max_vocab:,} most frequent)"
+        return {
+            "Encoding": "; ".join(f"{f.name}: {f.encoding}" for f in self.files),
+            "Script": SCRIPT_NAMES.get(self.script, self.script),
+            "Sentences": f"{self.n_sentences:,}",
+            "Tokens": f"{self.n_tokens:,}",
+            "Vocabulary": vocabulary,
+            "Most frequent words": ", ".join(f"{w} ({c:,})" for w, c in self.top_words()),
+        }
+
+
+@friendly_errors("upload")
+def read_corpus_files(
+    files: Sequence[tuple[str, bytes]],
+    text_column: str | None = None,
+    max_bytes: int | None = MAX_UPLOAD_BYTES,
+    max_vocab: int | None = LIVE_MAX_VOCAB,
+) -> CorpusUpload:
+    """Read, decode, join and tokenize uploaded files: ``[(file name, bytes), ...]``.
+
+    ``text_column`` picks the column of ``.csv``/``.tsv`` files (guessed when None; every
+    table must have it). Raises :class:`UploadError` for an unknown extension, a file (or
+    all of them together) over ``max_bytes``, an empty, binary or undecodable file, a
+    table without a usable text column, and a corpus with fewer than two distinct words.
+
+    >>> read_corpus_files([("a.txt", "我喜欢学习数学".encode("gb18030"))]).encodings
+    {'a.txt': 'GB18030 (GBK)'}
+    """
+    files = [(name, as_bytes(data)) for name, data in files]
+    if not files:
+        raise UploadError("No file was uploaded. Choose one or more text files.")
+    for name, data in files:
+        _check_corpus_extension(name)
+        check_size(name, data, max_bytes, "Upload a part of it: that is enough to explore.")
+    total = sum(len(data) for _, data in files)
+    if len(files) > 1 and max_bytes is not None and total > max_bytes:
+        raise UploadError(
+            f"Together these files are {format_size(total)}, over the limit of "
+            f"{format_size(max_bytes)}. Upload fewer or smaller files."
+        )
+
+    texts: list[str] = []
+    read: list[UploadedFile] = []
+    notes: list[str] = []
+    for name, data in files:
+        decoded = decode_upload(name, as_bytes(data), hint=_CORPUS_HINT)
+        column = None
+        text = decoded.text
+        if extension(name) in TABLE_EXTENSIONS:
+            header, rows = _read_table(name, text)
+            column = _choose_column(name, header, rows, text_column)
+            text, n_rows = _column_text(name, header, rows, column)
+            how = "chosen" if text_column is not None else "guessed"
+            notes.append(f"{name}: used the column “{column}” ({how}), {n_rows:,} rows.")
+        texts.append(text)
+        read.append(UploadedFile(name, decoded.label, len(data), column))
+
+    text = "\n".join(t.strip("\n") for t in texts)
+    sentences = tokenize(text)
+    vocab = Vocabulary.build(sentences, min_count=1)
+    _check_vocabulary(vocab, files)
+    cap = None
+    if max_vocab is not None and len(vocab) > max_vocab:
+        cap = max_vocab
+        notes.append(
+            f"The vocabulary has {len(vocab):,} words: the live trainer keeps the "
+            f"{max_vocab:,} most frequent and leaves the rest out."
+        )
+    name = files[0][0] if len(files) == 1 else f"{files[0][0]} + {len(files) - 1} more"
+    labels = list(dict.fromkeys(f.encoding for f in read))
+    corpus = Corpus(
+        name=name,
+        sentences=sentences,
+        vocab=vocab,
+        # The start of every file, so a second file in another language is seen too.
+        script=detect_script("\n".join(t[: _SCRIPT_SAMPLE // len(texts)] for t in texts)),
+        encoding=", ".join(labels),
+    )
+    return CorpusUpload(name=name, text=text, files=read, corpus=corpus, max_vocab=cap, notes=notes)
+
+
+@friendly_errors("file")
+def table_columns(name: str, data: bytes) -> list[str]:
+    """The column names of a ``.csv`` or ``.tsv`` file (its header row); ``[]`` for text files.
+
+    Empty names become ``"column 3"``, repeated ones ``"name (2)"``, as in
+    :func:`read_corpus_files`. Raises :class:`UploadError` if the file cannot be read.
+    """
+    if _check_corpus_extension(name) not in TABLE_EXTENSIONS:
+        return []
+    text = decode_upload(name, as_bytes(data), hint=_CORPUS_HINT).text
+    header, _ = _read_table(name, text, max_rows=0)
+    return header
+
+
+@friendly_errors("file")
+def guess_text_column(name: str, data: bytes) -> str | None:
+    """The column :func:`read_corpus_files` uses when none is chosen (None for text files).
+
+    A column named like text ("text", "content", "body", "sentence", "review"...) if there
+    is one, else the column with the most letters in it.
+    """
+    if _check_corpus_extension(name) not in TABLE_EXTENSIONS:
+        return None
+    text = decode_upload(name, as_bytes(data), hint=_CORPUS_HINT).text
+    header, rows = _read_table(name, text, max_rows=_GUESS_ROWS)
+    return _choose_column(name, header, rows, None)
+
+
+# --- the parts ---------------------------------------------------------------------------
+
+_CORPUS_HINT = f"Upload a text file ({accepted_list(CORPUS_EXTENSIONS)})."
+
+
+def _check_corpus_extension(name: str) -> str:
+    ext = extension(name)
+    if ext not in CORPUS_EXTENSIONS:
+        what = f"a {ext} file" if ext else "a file without an extension"
+        raise UploadError(
+            f"{name} is {what}; a corpus can be {accepted_list(CORPUS_EXTENSIONS)} files. "
+            "Save the text as plain text (.txt) and upload that."
+        )
+    return ext
+
+
+def _read_table(
+    name: str, text: str, max_rows: int | None = None
+) -> tuple[list[str], list[list[str]]]:
+    """The header (cleaned names) and the rows (the first ``max_rows``) of a CSV/TSV text."""
+    first_line = text.lstrip("\n").split("\n", 1)[0]
+    # The header line is the cleanest place to see a .csv's delimiter.
+    delimiter = "\t" if extension(name) == ".tsv" else max(_DELIMITERS, key=first_line.count)
+    # A long document in one cell is fine; the file size is limited already.
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+    try:
+        reader = csv.reader(io.StringIO(text.lstrip("\n")), delimiter=delimiter)
+        rows = list(reader if max_rows is None else itertools.islice(reader, max_rows + 1))
+    except csv.Error as e:
+        raise UploadError(
+            f"{name} could not be read as a table ({e}). Check that it is a valid CSV file, "
+            "or save the text as .txt."
+        ) from None
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        raise UploadError(f"{name} has no header row. The first row must name the columns.")
+    header = _clean_names(rows[0])
+    return header, rows[1:]
+
+
+def _clean_names(raw: list[str]) -> list[str]:
+    names: list[str] = []
+    for i, name in enumerate(raw):
+        name = name.strip() or f"column {i + 1}"
+        base, n = name, 2
+        while name in names:
+            name, n = f"{base} ({n})", n + 1
+        names.append(name)
+    return names
+
+
+def _choose_column(name: str, header: list[str], rows: list[list[str]], wanted: str | None) -> str:
+    if wanted is not None:
+        if wanted not in header:
+            raise UploadError(
+                f"{name} has no column “{wanted}”; its columns are: {_some(header)}. "
+                "Choose one of these."
+            )
+        return wanted
+    lowered = [h.lower() for h in header]
+    for candidate in _TEXT_COLUMN_NAMES:
+        if candidate in lowered:
+            return header[lowered.index(candidate)]
+    letters = [0] * len(header)
+    for row in rows[:_GUESS_ROWS]:
+        for i, cell in enumerate(row[: len(header)]):
+            letters[i] += sum(ch.isalpha() for ch in cell)
+    best = max(range(len(header)), key=letters.__getitem__)
+    if letters[best] == 0:
+        raise UploadError(
+            f"{name} has no column with words in it (columns: {_some(header)}). "
+            "Upload a table with a text column, or the text itself as .txt."
+        )
+    return header[best]
+
+
+def _column_text(
+    name: str, header: list[str], rows: list[list[str]], column: str
+) -> tuple[str, int]:
+    i = header.index(column)
+    cells = [row[i].strip() for row in rows if i < len(row)]
+    cells = [c for c in cells if c]
+    if not cells:
+        raise UploadError(
+            f"The column “{column}” of {name} is empty. Choose the column that holds the text."
+        )
+    return "\n".join(cells), len(cells)
+
+
+def _check_vocabulary(vocab: Vocabulary, files: list[tuple[str, bytes]]) -> None:
+    which, verb = ("this file", "holds") if len(files) == 1 else ("these files", "hold")
+    if len(vocab) == 0:
+        raise UploadError(
+            f"No words were found in {which}, only punctuation or spaces. "
+            "Upload a text with words in it."
+        )
+    if len(vocab) == 1:
+        raise UploadError(
+            f"{which.capitalize()} {verb} only one distinct word (“{vocab.index_to_key[0]}”); "
+            "word embeddings need at least two. Upload a longer text."
+        )
+
+
+def _some(names: list[str], n: int = 8) -> str:
+    """``"a, b, c"``, or the first ``n`` and how many more."""
+    shown = ", ".join(names[:n])
+    return shown if len(names) <= n else f"{shown} and {len(names) - n} more"
