@@ -34,6 +34,13 @@ PAGES = {
             icon="⚖️",
             url_path="cbow-vs-skipgram",
         ),
+        st.Page(
+            "pages/negative_sampling.py",
+            title="Negative sampling",
+            icon="🎲",
+            url_path="negative-sampling",
+        ),
+        st.Page("pages/beyond_words.py", title="Beyond words", icon="🛒", url_path="beyond-words"),
     ],
 }
 

@@ -128,3 +128,62 @@ def parallelogram_figure(xy: np.ndarray, words: Sequence[str], answer: str | Non
             },
         ],
     }
+
+
+def distribution_figure(words: Sequence[str], raw: np.ndarray, noise: np.ndarray) -> dict:
+    """Raw unigram probabilities against the noise distribution (counts ** 0.75), per word."""
+    values = []
+    for w, r, n in zip(words, raw, noise, strict=True):
+        values += [
+            {"word": w, "which": "raw frequency", "p": float(r)},
+            {"word": w, "which": "noise: frequency^0.75", "p": float(n)},
+        ]
+    return {
+        "config": CONFIG,
+        "width": "container",
+        "height": 320,
+        "data": {"values": values},
+        "mark": {"type": "bar", "tooltip": True},
+        "encoding": {
+            "x": {
+                "field": "word",
+                "type": "nominal",
+                "sort": list(words),
+                "title": None,
+                "axis": {"labelAngle": -45},
+            },
+            "xOffset": {"field": "which"},
+            "y": {"field": "p", "type": "quantitative", "title": "probability"},
+            "color": {"field": "which", "title": None, "legend": {"orient": "top"}},
+        },
+    }
+
+
+def cost_figure(table: pd.DataFrame) -> dict:
+    """Measured milliseconds per training step against vocabulary size, one line a method."""
+    values = [
+        {"V": int(r.vocab_size), "method": r.method, "ms": round(float(r.ms_per_step), 4)}
+        for r in table.itertuples()
+    ]
+    return {
+        "config": CONFIG,
+        "width": "container",
+        "height": 320,
+        "data": {"values": values},
+        "mark": {"type": "line", "point": True, "tooltip": True},
+        "encoding": {
+            "x": {
+                "field": "V",
+                "type": "quantitative",
+                "scale": {"type": "log"},
+                "title": "vocabulary size V",
+            },
+            "y": {
+                "field": "ms",
+                "type": "quantitative",
+                "scale": {"type": "log"},
+                "title": "milliseconds per step (batch of 32)",
+            },
+            "color": {"field": "method", "title": None, "legend": {"orient": "top"}},
+        },
+    }

@@ -72,8 +72,18 @@ def pick_example(state: TrainState, word: str, window: int | None = None) -> Exa
     return Example(tokens[ctx].astype(np.int64), int(tokens[pos]), pos)
 
 
-def inspect_example(state: TrainState, example: Example, topn: int = 10) -> ExampleView:
-    """The forward pass, the scores and one SGD update on a copy (the state is untouched)."""
+def inspect_example(
+    state: TrainState,
+    example: Example,
+    topn: int = 10,
+    negative: int | None = None,
+    draw: int = 0,
+) -> ExampleView:
+    """The forward pass, the scores and one SGD update on a copy (the state is untouched).
+
+    ``negative`` overrides the state's number of negatives (0: the full softmax); ``draw``
+    picks another, equally seeded, set of negatives.
+    """
     words = state.vocab.index_to_key
     W = state.W.astype(np.float64)
     W_out = state.W_out.astype(np.float64)
@@ -91,9 +101,13 @@ def inspect_example(state: TrainState, example: Example, topn: int = 10) -> Exam
 
     negative_words: list[str] = []
     scores = losses = np.zeros(0)
-    if state.config.negative:
-        rng = np.random.default_rng([state.config.seed, state.step, 7])
-        negs = state.sampler.draw(rng, (1, state.config.negative))[0].astype(np.int64)
+    k = state.config.negative if negative is None else negative
+    if k:
+        from explorer.training import UnigramSampler
+
+        sampler = state.sampler or UnigramSampler.from_counts(state.vocab.counts)
+        rng = np.random.default_rng([state.config.seed, state.step, 7, draw])
+        negs = sampler.draw(rng, (1, k))[0].astype(np.int64)
         out_rows = np.concatenate([[t], negs])[None, :]
         _, d_h, d_scores = negative_sampling_from_h(h[None, :], W_out, out_rows)
         raw = W_out[out_rows[0]] @ h

@@ -73,3 +73,20 @@ elif len(known) == 3 and len({a, b, c}) == 3:
         "What to notice: when the analogy holds, the two arrows are nearly parallel and "
         "equally long. The picture is a 2D shadow of 16 or more dimensions."
     )
+
+st.subheader("Many analogies at once: the Google analogy set")
+st.markdown(
+    "19,544 questions in 14 categories (capital-common-countries, family, past-tense, ...). "
+    "Meant for vectors trained on large text: a question counts only when all four of its "
+    "words are in the vocabulary, so small corpora answer few of them."
+)
+if st.toggle("Evaluate these vectors", key="sim.google",
+             help="3CosAdd over every question whose four words these vectors know."):  # fmt: skip
+    from explorer.analogy_eval import evaluate
+
+    with st.spinner("Answering the questions…"):
+        result = evaluate(wv)
+    st.metric("Accuracy", "–" if not result.asked else f"{result.accuracy:.1%}",
+              help=f"{result.correct:,} right of {result.asked:,} asked; "
+              f"{result.skipped:,} skipped (unknown words).")  # fmt: skip
+    st.dataframe(result.table().round(3), hide_index=True)

@@ -93,3 +93,34 @@ def test_cbow_vs_skipgram_pairs_for_the_lesson_sentence():
     assert sg1[sg1["centre"] == "study"]["→ predicts"].tolist() == ["to", "the"]
     metrics = [m.label for m in at.metric]
     assert metrics.count("Training time") == 2
+
+
+def test_negative_sampling_page():
+    at = open_page("pages/negative_sampling.py")
+    table = next(df.value for df in at.dataframe if "role" in df.value.columns)
+    assert table["role"].tolist() == ["target"] + ["negative"] * 5
+    at.slider(key="ns.k").set_value(8).run()
+    table = next(df.value for df in at.dataframe if "role" in df.value.columns)
+    assert (table["role"] == "negative").sum() == 8
+    assert (table["loss"] >= 0).all()
+    cost = next(df.value for df in at.dataframe if "vocab_size" in df.value.index.names)
+    assert list(cost.index) == [1_000, 5_000, 20_000, 50_000]
+
+
+def test_beyond_words_page():
+    at = open_page("pages/beyond_words.py")
+    assert any("are identical: **True**" in m.value for m in at.markdown)
+    trouble = next(df.value for df in at.dataframe if "token" in df.value.columns)
+    assert trouble["token"].tolist() == ["don't", "trouble", "trouble"]
+    assert trouble["id"].iloc[1] == trouble["id"].iloc[2]
+    scores = next(df.value for df in at.dataframe if df.value.shape[0] == 7)  # users x items
+    assert scores.shape[1] > 50
+
+
+def test_google_analogy_evaluation_on_the_page():
+    at = open_page("pages/similarity.py")
+    at.toggle(key="sim.google").set_value(True).run()
+    assert not at.exception
+    table = next(df.value for df in at.dataframe if "section" in df.value.columns)
+    assert len(table) == 14
+    assert table["asked"].sum() + table["skipped"].sum() == 19_544

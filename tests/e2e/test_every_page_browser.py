@@ -15,6 +15,8 @@ PAGES = {
     "similarity": "Similarity and analogies",
     "cbow-vs-skipgram": "CBOW vs skip-gram",
     "train": "Train live",
+    "negative-sampling": "Negative sampling",
+    "beyond-words": "Beyond words",
 }
 
 
