@@ -165,17 +165,30 @@ def map_figure(
     trails: Sequence[np.ndarray] = (),
     highlight: Sequence[str] = (),
     extent: float | None = None,
+    labels: Sequence[str] | None = None,
+    title: str = "Map of the tracked words (PCA, steady axes)",
 ) -> dict:
-    """The tracked words on a 2D map, each with a faint trail of its last positions."""
+    """The tracked words on a 2D map, each with a faint trail of its last positions.
+
+    ``labels`` (default: the words) are the texts written next to the points; an empty
+    label leaves a point unlabelled.
+    """
     xy = np.asarray(xy, dtype=float)
-    frames = [*trails, xy] if len(words) else []
+    frames = [*trails, xy] if len(words) and len(trails) else []
+    labels = list(words) if labels is None else list(labels)
     path = [
         {"word": w, "t": t, "x": _r(f[i, 0]), "y": _r(f[i, 1])}
         for t, f in enumerate(frames)
         for i, w in enumerate(words)
     ]
     points = [
-        {"word": w, "x": _r(xy[i, 0]), "y": _r(xy[i, 1]), "group": w in highlight}
+        {
+            "word": w,
+            "label": labels[i],
+            "x": _r(xy[i, 0]),
+            "y": _r(xy[i, 1]),
+            "group": w in highlight,
+        }
         for i, w in enumerate(words)
     ]
     if extent is None:  # a nice bound, so the axes change only now and then; trails are clipped
@@ -191,7 +204,7 @@ def map_figure(
         "scale": {"domain": [False, True], "range": ["#1f77b4", "#d62728"]},
     }
     return _spec(
-        "Map of the tracked words (PCA, steady axes)",
+        title,
         460,
         # named datasets: the spec stays the same from tick to tick, only the data changes
         datasets={"path": path, "points": points},
@@ -209,7 +222,7 @@ def map_figure(
             {
                 "data": {"name": "points"},
                 "mark": {"type": "text", "dy": -14, "fontSize": 17, "clip": True},
-                "encoding": {"x": x, "y": y, "text": {"field": "word"}},
+                "encoding": {"x": x, "y": y, "text": {"field": "label"}},
             },
         ],
     )

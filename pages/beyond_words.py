@@ -50,9 +50,10 @@ items = wv.index_to_key
 groups = [shop.categories.get(i, "other") for i in items]
 first = {g: i for i, g in reversed(list(enumerate(groups)))}
 labels = [w if first[groups[i]] == i or w == item else "" for i, w in enumerate(items)]
-st.vega_lite_chart(map_figure(pca_coords(wv.vectors.astype(float)), labels,
-                              highlight=[item]), key="bw.map")  # fmt: skip
-st.caption("Every item on a PCA map; one label per category. Categories form clusters.")
+xy = pca_coords(wv.vectors.astype(float))
+title = "Every item (PCA), one label per category"
+st.vega_lite_chart(map_figure(xy, items, highlight=[item], labels=labels, title=title))
+st.caption("What to notice: the categories form clusters; the chosen item is red.")
 
 st.subheader("Recommending: user · item scores")
 user = st.selectbox("User", list(shop.users), key="bw.user", help="A made-up history.")

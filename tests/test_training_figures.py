@@ -66,7 +66,7 @@ def test_map_has_trails_points_and_fixed_symmetric_axes():
     path = spec["datasets"][trail["data"]["name"]]
     assert [p["x"] for p in path if p["word"] == "cat"] == [0.5, 0.8, 1.0]
     first = spec["datasets"][points["data"]["name"]][0]
-    assert first == {"word": "cat", "x": 1.0, "y": 0.0, "group": True}
+    assert first == {"word": "cat", "label": "cat", "x": 1.0, "y": 0.0, "group": True}
     domain = points["encoding"]["x"]["scale"]["domain"]
     assert domain[0] == -domain[1] and domain[1] >= 1.0
     assert all(layer["mark"]["clip"] for layer in spec["layer"])
