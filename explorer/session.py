@@ -503,3 +503,56 @@ def export_panel(wv, state=None, losses=(), key: str = "export") -> None:  # noq
                 "application/octet-stream", key=f"{key}.model",
                 help="Upload it in the sidebar later: training goes on where it left off.",
             )  # fmt: skip
+
+
+GENSIM_JOB = "gensim.job"
+GENSIM_VECTORS = "gensim.vectors"  # (description, Vectors) of the last finished gensim run
+
+
+def gensim_panel() -> None:
+    """Train the whole current corpus with gensim in the background: progress, cancel."""
+    from explorer.background import Job
+    from explorer.gensim_backend import train_gensim
+    from explorer.training import Word2VecConfig
+
+    corpus, sample = current_corpus(), current_sample()
+    job = st.session_state.get(GENSIM_JOB)
+    running = job is not None and not job.done
+
+    def start() -> None:
+        config = Word2VecConfig(vector_size=50, window=5, min_count=2, epochs=10)
+        sentences = corpus.sentences
+        work = lambda report: train_gensim(sentences, config, progress=report)  # noqa: E731
+        st.session_state[GENSIM_JOB] = Job(work).start()
+        st.session_state["gensim.for"] = sample.title
+
+    cols = st.columns([2, 1, 3])
+    cols[0].button("⚡ Train with gensim", key="gensim.start", on_click=start, disabled=running,
+                   help="The whole vocabulary, 50 dimensions, window 5, 10 epochs, in the "
+                   "background; the vectors then appear on the similarity page.")  # fmt: skip
+    cols[1].button("Cancel", key="gensim.cancel", disabled=not running,
+                   on_click=lambda: job.cancel() if job else None,
+                   help="Stops at the end of the current epoch.")  # fmt: skip
+
+    @st.fragment(run_every=0.5 if running else None)
+    def status() -> None:
+        job = st.session_state.get(GENSIM_JOB)
+        if job is None:
+            return
+        if not job.done:
+            st.progress(job.fraction, text=f"Training with gensim: {job.message}")
+            return
+        if job.error:
+            st.error(f"Training stopped: {job.error}")
+        elif job.cancelled:
+            st.warning("Cancelled; the vectors you had before are unchanged.")
+        else:
+            what = f"gensim on {st.session_state.get('gensim.for', 'the corpus')}"
+            st.session_state[GENSIM_VECTORS] = (what, job.result)
+            st.success(f"Done: {len(job.result):,} words × {job.result.vector_size}. "
+                       "Open the similarity page to use them.")  # fmt: skip
+        if running:  # it has just finished: redraw the buttons
+            st.rerun(scope="app")
+
+    with cols[2]:
+        status()

@@ -49,6 +49,13 @@ st.caption(
     "are rare. Rare words give the model few examples to learn from."
 )
 
+with st.expander("Too big to train live? Train the whole corpus with gensim", expanded=False):
+    st.markdown(
+        "The live trainer shows every step but keeps at most 5,000 words. gensim's compiled "
+        "word2vec trains the whole vocabulary in seconds, in the background."
+    )
+    session.gensim_panel()
+
 st.subheader("Context windows")
 st.markdown(
     "Training walks through every sentence. Each word in turn is the **target** (centre "

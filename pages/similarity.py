@@ -25,6 +25,8 @@ sources = {"A model trained here on this corpus (default settings)": model.wv}
 run = session.live_run_for_this_corpus()
 if run is not None and run.step > 0:
     sources[f"Your live training run (step {run.step:,})"] = run.vectors()
+if (trained := st.session_state.get(session.GENSIM_VECTORS)) is not None:
+    sources[f"Trained with gensim ({trained[0]})"] = trained[1]
 if (uploaded := st.session_state.get(session.UPLOADED_VECTORS)) is not None:
     sources[f"Your uploaded vectors ({uploaded[0]})"] = uploaded[1]
 choice = st.radio("Vectors", list(sources), key="sim.source", horizontal=True,

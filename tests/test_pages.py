@@ -86,3 +86,15 @@ def test_html_in_a_sentence_is_shown_as_text():
     at.text_input(key="corpus.custom").input("the <script>alert(1)</script> cat").run()
     focus = next(m.value for m in at.markdown if 'class="ctx-focus"' in m.value)
     assert "<script>" not in focus
+
+
+def test_gensim_training_in_the_background_from_the_corpus_page():
+    at = open_app("pages/corpus.py")
+    at.button(key="gensim.start").click().run()
+    job = at.session_state["gensim.job"]
+    assert job.wait(60) and job.error is None
+    at.run()
+    assert not at.exception
+    name, wv = at.session_state["gensim.vectors"]
+    assert "English" in name and "kitten" in wv
+    assert any("Done:" in s.value for s in at.success)

@@ -1,0 +1,68 @@
+"""Uploads in a real browser: a GB18030 Chinese text trained on; a broken file refused."""
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.helpers import wait_idle
+
+CHINESE = "".join(
+    f"{who}在{where}{what}。"
+    for who in ("猫", "小猫", "狗", "小狗", "国王", "王后", "男人", "女人")
+    for where in ("家里", "公园里", "王宫里", "花园里")
+    for what in ("睡觉", "吃饭", "散步")
+)
+
+
+def open_uploads(page: Page) -> None:
+    page.locator(
+        '[data-testid="stSidebar"] [data-testid="stExpander"]', has_text="Your own"
+    ).click()
+    expect(
+        page.locator('[data-testid="stSidebar"] [data-testid="stFileUploader"]').first
+    ).to_be_visible()
+
+
+def upload_text(page: Page, name: str, data: bytes) -> None:
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stFileUploader"]').first
+    box.locator('input[type="file"]').set_input_files(
+        files=[{"name": name, "mimeType": "text/plain", "buffer": data}]
+    )
+
+
+def test_upload_a_gb18030_chinese_text_and_train_on_it(page: Page, app_server, artifacts, tmp_path):
+    page.goto(f"{app_server.url}/corpus")
+    expect(page.get_by_role("heading", name=re.compile("Corpus"))).to_be_visible(timeout=30_000)
+    open_uploads(page)
+    upload_text(page, "家.txt", CHINESE.encode("gb18030"))
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    expect(sidebar).to_contain_text("GB18030", timeout=30_000)
+    expect(page.locator('[data-testid="stMetric"]', has_text="Script")).to_contain_text("Chinese")
+    page.screenshot(path=str(artifacts / "upload-chinese.png"), full_page=True)
+
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Train live").click()
+    expect(page.get_by_role("heading", name=re.compile("Train live"))).to_be_visible()
+    page.get_by_role("button", name=re.compile(r"^Step x")).click()
+    step = page.locator('[data-testid="stMetric"]', has=page.get_by_text("Step", exact=True))
+    expect(step.locator('[data-testid="stMetricValue"]')).not_to_have_text("0", timeout=30_000)
+    cells = page.locator('[data-testid="stVegaLiteChart"]').first
+    expect(cells).to_contain_text("小猫")  # the tracked words come from the upload
+    page.screenshot(path=str(artifacts / "upload-trained.png"), full_page=True)
+
+
+def test_a_broken_file_gets_a_message_and_the_work_stays(page: Page, app_server, artifacts):
+    page.goto(f"{app_server.url}/train")
+    expect(page.get_by_role("heading", name=re.compile("Train live"))).to_be_visible(timeout=30_000)
+    page.get_by_role("button", name=re.compile(r"^Step$")).click()
+    step = page.locator('[data-testid="stMetric"]', has=page.get_by_text("Step", exact=True))
+    value = step.locator('[data-testid="stMetricValue"]')
+    expect(value).not_to_have_text("0")
+    before = value.inner_text()
+    wait_idle(page)
+    open_uploads(page)
+    upload_text(page, "notes.txt", b"\x89PNG\r\n\x1a\n" + bytes(200))
+    error = page.locator('[data-testid="stSidebar"] [data-testid="stAlert"]').first
+    expect(error).to_contain_text("PNG image", timeout=30_000)
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    expect(value).to_have_text(before)  # the model is still the one trained before
+    page.screenshot(path=str(artifacts / "upload-refused.png"), full_page=True)
