@@ -14,6 +14,7 @@ PAGES = {
         st.Page("pages/home.py", title="Home", icon="🧭", default=True),
         st.Page("pages/corpus.py", title="Corpus", icon="📚", url_path="corpus"),
         st.Page("pages/train.py", title="Train live", icon="🏋️", url_path="train"),
+        st.Page("pages/projections.py", title="Projections", icon="🗺️", url_path="projections"),
     ],
     "Lessons": [
         st.Page(

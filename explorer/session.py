@@ -556,3 +556,17 @@ def gensim_panel() -> None:
 
     with cols[2]:
         status()
+
+
+def vector_sources() -> dict:
+    """Every set of vectors a page can explore now, by label (the first is always there)."""
+    model, seconds = trained_model()
+    sources = {f"A model trained here on this corpus ({seconds:.1f} s, cached)": model.wv}
+    run = live_run_for_this_corpus()
+    if run is not None and run.step > 0:
+        sources[f"Your live training run (step {run.step:,})"] = run.vectors()
+    if (trained := st.session_state.get(GENSIM_VECTORS)) is not None:
+        sources[f"Trained with gensim ({trained[0]})"] = trained[1]
+    if (uploaded := st.session_state.get(UPLOADED_VECTORS)) is not None:
+        sources[f"Your uploaded vectors ({uploaded[0]})"] = uploaded[1]
+    return sources

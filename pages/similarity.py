@@ -20,18 +20,9 @@ st.markdown(
     "between them is near 1. **Analogies** are arithmetic on directions: if *man → king* is "
     "the same step as *woman → queen*, then king − man + woman lands near queen."
 )
-model, seconds = session.trained_model()
-sources = {"A model trained here on this corpus (default settings)": model.wv}
-run = session.live_run_for_this_corpus()
-if run is not None and run.step > 0:
-    sources[f"Your live training run (step {run.step:,})"] = run.vectors()
-if (trained := st.session_state.get(session.GENSIM_VECTORS)) is not None:
-    sources[f"Trained with gensim ({trained[0]})"] = trained[1]
-if (uploaded := st.session_state.get(session.UPLOADED_VECTORS)) is not None:
-    sources[f"Your uploaded vectors ({uploaded[0]})"] = uploaded[1]
+sources = session.vector_sources()
 choice = st.radio("Vectors", list(sources), key="sim.source", horizontal=True,
-                  help="The model trained here is cached per corpus; it took "
-                  f"{seconds:.1f} s.")  # fmt: skip
+                  help="Trained here, your live run, gensim's, or your own.")  # fmt: skip
 wv = sources[choice]
 
 st.subheader("Cosine similarity")

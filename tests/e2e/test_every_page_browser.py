@@ -17,6 +17,7 @@ PAGES = {
     "train": "Train live",
     "negative-sampling": "Negative sampling",
     "beyond-words": "Beyond words",
+    "projections": "Projection explorer",
 }
 
 

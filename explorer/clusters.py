@@ -1,0 +1,123 @@
+"""Colour a map by group: k-means clusters, or groups of words a learner types.
+
+Usage:
+    >>> found = kmeans(wv.vectors, n_clusters=8, seed=0)
+    >>> found.labels[:5], found.names[:2]
+    (array([3, 0, 0, 5, 1]), ['cluster 1', 'cluster 2'])
+    >>> typed = word_groups(wv.index_to_key, "animals: cat, dog; royalty: king, queen, xyzzy")
+    >>> typed.names, typed.unknown
+    (['animals', 'royalty'], ['xyzzy'])
+
+Both give a ``Clusters``: one label per point (``-1`` for a point in no group), the group
+names, and what could not be placed. k-means is scikit-learn's, with a fixed number of
+restarts (``n_init``) and ``random_state``, so the same seed colours the map the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Clusters:
+    labels: np.ndarray  # (n,) int, -1 = in no group
+    names: list[str]  # names[label]
+    unknown: list[str] = field(default_factory=list)  # typed words not among the points
+    notes: list[str] = field(default_factory=list)
+
+    def label_names(self) -> list[str]:
+        """The group name of every point ("" for a point in no group)."""
+        return [self.names[i] if i >= 0 else "" for i in self.labels]
+
+
+def kmeans(
+    X: np.ndarray,
+    n_clusters: int = 8,
+    seed: int = 0,
+    metric: str = "euclidean",
+    n_init: int = 4,
+) -> Clusters:
+    """k-means labels of the rows of ``X``.
+
+    ``metric="cosine"`` clusters the unit-length vectors (the direction of a word vector
+    says more than its length, which mostly follows frequency). ``n_clusters`` is lowered to
+    the number of distinct points if need be, with a note.
+    """
+    from sklearn.cluster import KMeans
+
+    X = np.asarray(X, dtype=np.float32)
+    if metric == "cosine":
+        norms = np.linalg.norm(X, axis=1, keepdims=True)
+        X = X / np.where(norms > 0, norms, 1)
+    elif metric != "euclidean":
+        raise ValueError(f"metric must be 'euclidean' or 'cosine', got {metric!r}")
+    if n_clusters < 1:
+        raise ValueError(f"n_clusters must be at least 1, got {n_clusters}")
+    notes = []
+    distinct = len(np.unique(X, axis=0)) if len(X) else 0
+    if n_clusters > distinct:
+        points = "point" if distinct == 1 else "points"
+        notes.append(f"{n_clusters} clusters asked, but only {distinct} distinct {points}")
+        n_clusters = distinct
+    if n_clusters == 0:
+        return Clusters(np.zeros(0, dtype=np.int64), [], notes=notes)
+    model = KMeans(n_clusters=n_clusters, n_init=n_init, random_state=seed).fit(X)
+    labels = _relabel_by_size(model.labels_)
+    names = [f"cluster {i + 1}" for i in range(n_clusters)]
+    return Clusters(labels, names, notes=notes)
+
+
+def _relabel_by_size(labels: np.ndarray) -> np.ndarray:
+    """Number the clusters from the largest down (ties: first seen), so colours are stable."""
+    ids, first, counts = np.unique(labels, return_index=True, return_counts=True)
+    order = ids[np.lexsort((first, -counts))]
+    new = np.empty(order.max() + 1, dtype=np.int64)
+    new[order] = np.arange(len(order))
+    return new[labels]
+
+
+# --- groups typed by a learner -----------------------------------------------------------
+
+
+def parse_groups(text: str) -> dict[str, list[str]]:
+    """``"animals: cat, dog; royalty: king, queen"`` -> ``{"animals": ["cat", "dog"], ...}``.
+
+    Groups are separated by ``;`` or new lines; a group without ``name:`` is called
+    "group 1", "group 2"... Words are separated by commas or spaces; empty ones are skipped.
+    """
+    groups: dict[str, list[str]] = {}
+    for n, chunk in enumerate(c for c in re.split(r"[;\n]", text) if c.strip()):
+        name, sep, words = chunk.partition(":")
+        if not sep:
+            name, words = f"group {n + 1}", chunk
+        name = name.strip() or f"group {n + 1}"
+        groups.setdefault(name, []).extend(w for w in re.split(r"[,\s]+", words) if w)
+    return groups
+
+
+def word_groups(words: Sequence[str], groups: str | Mapping[str, Sequence[str]]) -> Clusters:
+    """Labels for ``words`` (the map's points) from typed groups (text or a mapping).
+
+    Words not among ``words`` are listed in ``unknown``; a word typed in two groups stays
+    in the first, with a note.
+    """
+    if isinstance(groups, str):
+        groups = parse_groups(groups)
+    index = {w: i for i, w in enumerate(words)}
+    labels = np.full(len(words), -1, dtype=np.int64)
+    names, unknown, notes = list(groups), [], []
+    for label, name in enumerate(names):
+        for word in groups[name]:
+            i = index.get(word)
+            if i is None:
+                if word not in unknown:
+                    unknown.append(word)
+            elif labels[i] == -1:
+                labels[i] = label
+            elif labels[i] != label:
+                notes.append(f"{word!r} is in {names[labels[i]]!r} and {name!r}: kept in the first")
+    return Clusters(labels, names, unknown, notes)

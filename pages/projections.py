@@ -1,0 +1,113 @@
+"""Projection explorer: maps of many vectors, and how much each map distorts."""
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from explorer import session
+from explorer.clusters import kmeans, word_groups
+from explorer.map_metrics import map_quality, neighbours
+from explorer.projection import project, word_axes
+from explorer.projection_export import to_csv
+from explorer.projection_figures import figure_html, projection_map
+
+session.page_setup()
+st.title("🗺️ Projection explorer")
+st.markdown(
+    "Vectors have 16 to 300 dimensions; a screen has two. **PCA** keeps the directions of "
+    "largest spread (distances stay honest, clusters may overlap); **t-SNE** keeps each "
+    "word's neighbours together (clusters are clear, but distances between them mean "
+    "little). **Word axes** put a meaning on each axis, such as woman − man."
+)
+sources = session.vector_sources()
+choice = st.selectbox("Vectors", list(sources), key="proj.source",
+                      help="Trained here, your live run, gensim's, or your own.")  # fmt: skip
+wv = sources[choice]
+c = st.columns(4)
+method = c[0].radio("Method", ["PCA", "t-SNE", "Word axes"], key="proj.method",
+                    help="PCA is instant; t-SNE takes about a second per 1,000 words.")  # fmt: skip
+dims = c[1].radio("Dimensions", [2, 3], key="proj.dims", horizontal=True)
+n = c[2].number_input("Words (most frequent)", 10, min(10_000, len(wv)), min(300, len(wv)),
+                      step=50, key="proj.n", help="Up to 10,000 points.")  # fmt: skip
+colour = c[3].radio("Colour", ["none", "k-means", "my groups"], key="proj.colour")
+words = wv.index_to_key[: int(n)]
+X = wv.vectors[: int(n)].astype(np.float32)
+
+if method == "t-SNE":
+    c = st.columns(4)
+    perplexity = c[0].slider("Perplexity", 2, 100, 30, key="proj.perp",
+                             help="Roughly how many neighbours each word keeps close.")  # fmt: skip
+    iters = c[1].slider("Iterations", 250, 2000, 500, step=50, key="proj.iter")
+    lr = c[2].select_slider("Learning rate", ["auto", 10, 50, 200, 1000], key="proj.lr")
+    seed = c[3].number_input("Seed", 0, 10**6, 0, key="proj.seed")
+    with st.spinner("t-SNE…"):
+        proj = project(X, "tsne", dims, perplexity=perplexity, n_iter=iters,
+                       learning_rate=lr, seed=int(seed))  # fmt: skip
+    st.caption("t-SNE: a word's neighbours are kept; the size of a cluster and the gaps "
+               "between clusters mean little, and another seed draws another picture.")  # fmt: skip
+elif method == "Word axes":
+    c = st.columns(3)
+    axes = [c[0].text_input("x axis", "woman - man", key="proj.x"),
+            c[1].text_input("y axis", "queen - king", key="proj.y"),
+            c[2].text_input("z axis", "", key="proj.z") if dims == 3 else None]  # fmt: skip
+    try:
+        proj = word_axes(wv, axes[0], axes[1], axes[2] or None, words=words)
+    except (KeyError, ValueError) as err:
+        st.warning(str(err).strip("'\""))
+        st.stop()
+else:
+    proj = project(X, "pca", dims)
+    shares = ", ".join(f"PC{i + 1} {v:.0%}" for i, v in enumerate(proj.explained_variance))
+    st.caption(f"Share of the variance each axis shows: {shares}.")
+for note in proj.notes:
+    st.info(note)
+
+groups = None
+if colour == "k-means":
+    k = st.slider("Clusters k", 2, 20, 8, key="proj.k", help="k-means on the original vectors.")
+    groups = kmeans(X, int(k), metric="cosine").label_names()
+elif colour == "my groups":
+    text = st.text_input("Groups", "animals: cat, kitten, dog, puppy; royalty: king, queen, "
+                         "prince, princess; places: house, home, school, palace",
+                         key="proj.groups", help="name: word, word; name: word, ...")  # fmt: skip
+    g = word_groups(words, text)
+    groups = g.label_names()
+    if g.unknown:
+        st.warning("Not among the words on the map: " + ", ".join(g.unknown))
+c = st.columns([2, 1, 1])
+find = c[0].multiselect("Find words", words, key="proj.find", max_selections=10)
+labels = c[1].slider("Label the top", 0, 200, 30, key="proj.labels")
+metric = c[2].radio("Neighbours by", ["cosine", "euclidean"], key="proj.metric")
+picked = st.session_state.get("proj.map")
+rows = [p.get("customdata") for p in (picked.selection.points if picked else [])]
+chosen = words[int(rows[0])] if rows and rows[0] is not None else (find[0] if find else None)
+near = []
+if chosen is not None:
+    near = [(words[i], s) for i, s in neighbours(X, words.index(chosen), 8, metric=metric)]
+isolate = st.toggle("Show only the chosen word's neighbourhood", key="proj.isolate")
+keep = [words.index(w) for w in [chosen, *(w for w, _ in near)]] if isolate and near else None
+shown = np.arange(len(words)) if keep is None else np.array(keep)
+fig = projection_map(proj.coords[shown], [words[i] for i in shown],
+                     None if groups is None else [groups[i] for i in shown],
+                     labelled=[*words[:labels], *find], highlight=[chosen] if chosen else [],
+                     neighbours=[w for w, _ in near], title=f"{method} of {len(shown)} words",
+                     axis_titles=proj.axis_labels)  # fmt: skip
+st.plotly_chart(fig, key="proj.map", on_select="rerun", selection_mode="points")
+left, right = st.columns(2)
+if chosen is not None:
+    left.markdown(f"**Nearest to {chosen}** in all {wv.vector_size} dimensions ({metric}):")
+    left.dataframe(pd.DataFrame(near, columns=["word", metric]).round(3), hide_index=True)
+else:
+    left.info("Click a point (or find a word) to list its nearest neighbours.")
+quality = map_quality(X, np.asarray(proj.coords), k=10, metric=metric)
+right.metric("Trustworthiness", f"{quality.trustworthiness:.3f}",
+             help="1 = no word on the map has neighbours it lacks in the original.")  # fmt: skip
+right.metric("Neighbours kept", f"{quality.knn_preservation:.0%}",
+             help=f"Of each word's {quality.k} nearest neighbours in the original space, the "
+             "share that are also its nearest on the map.")  # fmt: skip
+c = st.columns(2)
+c[0].download_button("Coordinates (CSV)", lambda: to_csv(words, proj.coords, groups),
+                     "coordinates.csv", "text/csv", key="proj.csv",
+                     help="word, x, y[, z], cluster")  # fmt: skip
+c[1].download_button("The figure (HTML)", lambda: figure_html(fig), "map.html", "text/html",
+                     key="proj.html", help="The chart's camera icon saves a PNG.")  # fmt: skip
