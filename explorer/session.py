@@ -10,6 +10,7 @@ is shared by every page under ``SAMPLE_KEY``.
 
 from __future__ import annotations
 
+import numpy as np
 import streamlit as st
 
 from explorer.samples import (
@@ -570,3 +571,44 @@ def vector_sources() -> dict:
     if (uploaded := st.session_state.get(UPLOADED_VECTORS)) is not None:
         sources[f"Your uploaded vectors ({uploaded[0]})"] = uploaded[1]
     return sources
+
+
+def live_tsne(X, words, dims: int, init, settings: dict):  # noqa: ANN001, ANN201
+    """t-SNE drawn as it unfolds (a chunk of iterations per tick), with a Stop button.
+
+    Returns the finished (or stopped) map as a Projection; until then it draws and stops
+    the page's script, so what follows a map only appears once the map is final.
+    """
+    from explorer.projection import cache_key
+    from explorer.projection_figures import projection_map
+    from explorer.tsne import tsne_init, tsne_steps
+
+    key = cache_key(np.asarray(X), dims=dims, init=str(type(init)), **settings)
+    if st.session_state.get("proj.live_key") != key:
+        st.session_state["proj.live_key"] = key
+        st.session_state["proj.live_state"] = tsne_init(X, n_components=dims, init=init, **settings)
+        st.session_state["proj.live_stop"] = False
+    state = st.session_state["proj.live_state"]
+    if state.done or st.session_state["proj.live_stop"]:
+        return state.projection()
+
+    def stop() -> None:
+        st.session_state["proj.live_stop"] = True
+
+    st.button("⏹ Stop", key="proj.stop", on_click=stop, help="Keep the map as it is now.")
+
+    @st.fragment(run_every=0.3)
+    def unfold() -> None:
+        state = st.session_state["proj.live_state"]
+        if not state.done and not st.session_state["proj.live_stop"]:
+            state = st.session_state["proj.live_state"] = tsne_steps(state, 25)
+        phase = "early exaggeration" if state.exaggerating else "refining"
+        done, total = state.iteration, state.params.n_iter
+        st.progress(done / total, text=f"iteration {done} / {total} ({phase})")
+        st.plotly_chart(projection_map(state.coords, words, labelled=words[:30],
+                                       title="t-SNE, unfolding"), key="proj.unfold")  # fmt: skip
+        if state.done:
+            st.rerun(scope="app")
+
+    unfold()
+    st.stop()

@@ -40,9 +40,21 @@ if method == "t-SNE":
     iters = c[1].slider("Iterations", 250, 2000, 500, step=50, key="proj.iter")
     lr = c[2].select_slider("Learning rate", ["auto", 10, 50, 200, 1000], key="proj.lr")
     seed = c[3].number_input("Seed", 0, 10**6, 0, key="proj.seed")
-    with st.spinner("t-SNE…"):
-        proj = project(X, "tsne", dims, perplexity=perplexity, n_iter=iters,
-                       learning_rate=lr, seed=int(seed))  # fmt: skip
+    c = st.columns(2)
+    live = c[0].toggle("Watch it unfold", key="proj.live",
+                       help="Run the optimisation in chunks and draw each one.")  # fmt: skip
+    prev = st.session_state.get("proj.prev")
+    warm = c[1].toggle("Start from the last map", key="proj.warm",
+                       disabled=prev is None or prev[0] != words,
+                       help="For vectors that changed a little (a few more training "
+                       "steps): the new map stays comparable with the last one.")  # fmt: skip
+    init = prev[1] if warm and prev is not None and prev[0] == words else "pca"
+    settings = dict(perplexity=perplexity, n_iter=iters, learning_rate=lr, seed=int(seed))
+    if live:
+        proj = session.live_tsne(X, words, dims, init, settings)
+    else:
+        with st.spinner("t-SNE…"):
+            proj = project(X, "tsne", dims, init=init, **settings)
     st.caption("t-SNE: a word's neighbours are kept; the size of a cluster and the gaps "
                "between clusters mean little, and another seed draws another picture.")  # fmt: skip
 elif method == "Word axes":
@@ -59,6 +71,7 @@ else:
     proj = project(X, "pca", dims)
     shares = ", ".join(f"PC{i + 1} {v:.0%}" for i, v in enumerate(proj.explained_variance))
     st.caption(f"Share of the variance each axis shows: {shares}.")
+st.session_state["proj.prev"] = (words, np.array(proj.coords))
 for note in proj.notes:
     st.info(note)
 
@@ -105,6 +118,14 @@ right.metric("Trustworthiness", f"{quality.trustworthiness:.3f}",
 right.metric("Neighbours kept", f"{quality.knn_preservation:.0%}",
              help=f"Of each word's {quality.k} nearest neighbours in the original space, the "
              "share that are also its nearest on the map.")  # fmt: skip
+if st.toggle("PCA and t-SNE side by side", key="proj.both"):
+    cols = st.columns(2)
+    for col, name in zip(cols, ["pca", "tsne"], strict=True):
+        other = project(X, name, 2, **({} if name == "pca" else {"seed": 0}))
+        q = map_quality(X, np.asarray(other.coords), k=10, metric=metric)
+        title = f"{name.upper()}: trustworthiness {q.trustworthiness:.3f}"
+        both = projection_map(other.coords, words, groups, labelled=words[:labels], title=title)
+        col.plotly_chart(both, key=f"proj.{name}")
 c = st.columns(2)
 c[0].download_button("Coordinates (CSV)", lambda: to_csv(words, proj.coords, groups),
                      "coordinates.csv", "text/csv", key="proj.csv",

@@ -61,3 +61,26 @@ def test_word_axes_and_3d_and_colours():
     at.radio(key="proj.colour").set_value("k-means").run()
     at.radio(key="proj.colour").set_value("my groups").run()
     assert not at.exception
+
+
+def test_side_by_side_and_a_warm_start():
+    at = open_page()
+    at.number_input(key="proj.n").set_value(100).run()
+    at.toggle(key="proj.both").set_value(True).run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 3
+    at.radio(key="proj.method").set_value("t-SNE").run()
+    at.toggle(key="proj.warm").set_value(True).run()  # starts from the t-SNE map just drawn
+    assert not at.exception
+
+
+def test_live_tsne_can_be_stopped_and_keeps_its_map():
+    at = open_page()
+    at.number_input(key="proj.n").set_value(60).run()
+    at.radio(key="proj.method").set_value("t-SNE").run()
+    at.toggle(key="proj.live").set_value(True).run()
+    assert not at.exception
+    assert at.session_state["proj.live_state"].iteration < 500  # drawn as it goes
+    at.button(key="proj.stop").click().run()
+    assert not at.exception
+    assert any(m.label == "Trustworthiness" for m in at.metric)  # the stopped map is scored
