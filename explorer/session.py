@@ -10,7 +10,6 @@ is shared by every page under ``SAMPLE_KEY``.
 
 from __future__ import annotations
 
-import numpy as np
 import streamlit as st
 
 from explorer.samples import (
@@ -579,6 +578,8 @@ def live_tsne(X, words, dims: int, init, settings: dict):  # noqa: ANN001, ANN20
     Returns the finished (or stopped) map as a Projection; until then it draws and stops
     the page's script, so what follows a map only appears once the map is final.
     """
+    import numpy as np
+
     from explorer.projection import cache_key
     from explorer.projection_figures import projection_map
     from explorer.tsne import tsne_init, tsne_steps
