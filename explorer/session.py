@@ -409,29 +409,26 @@ def _config_from_form():  # noqa: ANN202 (Word2VecConfig)
     )  # fmt: skip
 
 
-@st.cache_resource(show_spinner="Training word2vec on this corpus…", max_entries=16)
-def _trained(key: str, mtime: float, config):  # noqa: ANN001, ANN202 (Word2VecConfig)
-    # Read-only and shared: one training per corpus and settings per server.
+def _fit_timed(sentences, config):  # noqa: ANN001, ANN202 (Word2Vec, seconds)
     import time
 
     from explorer.word2vec import Word2Vec
 
-    sentences = _load_corpus(key, mtime).sentences
     started = time.perf_counter()
     model = Word2Vec(**vars(config)).fit(sentences)
     return model, time.perf_counter() - started
 
 
+@st.cache_resource(show_spinner="Training word2vec on this corpus…", max_entries=16)
+def _trained(key: str, mtime: float, config):  # noqa: ANN001, ANN202
+    # Read-only and shared: one training per corpus and settings per server.
+    return _fit_timed(_load_corpus(key, mtime).sentences, config)
+
+
 @st.cache_resource(show_spinner="Training word2vec on your text…", max_entries=8)
 def _trained_upload(identity: tuple, _corpus, config):  # noqa: ANN001, ANN202
     # Keyed by the upload's content digest; the corpus itself is not hashed (underscore).
-    import time
-
-    from explorer.word2vec import Word2Vec
-
-    started = time.perf_counter()
-    model = Word2Vec(**vars(config)).fit(_corpus.sentences)
-    return model, time.perf_counter() - started
+    return _fit_timed(_corpus.sentences, config)
 
 
 def trained_model(config=None):  # noqa: ANN001, ANN201

@@ -4,18 +4,13 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from tests import pagetest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def open_page(page: str, **state) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return pagetest.open_app(page, **state)
 
 
 def test_embedding_layer_page_numbers():

@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer.samples import available_samples
+from tests import pagetest
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
@@ -13,15 +14,7 @@ SAMPLE_KEYS = [s.key for s in available_samples()]
 
 
 def open_app(page: str | None = None, sample: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
-    if sample:
-        at.session_state["app.sample"] = sample
-    at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return pagetest.open_app(page, **({"app.sample": sample} if sample else {}))
 
 
 def test_there_are_pages():

@@ -5,18 +5,13 @@ from pathlib import Path
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
+from tests import pagetest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def open_train(**state) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
-    at.switch_page("pages/train.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return pagetest.open_app("pages/train.py", **state)
 
 
 def metric(at: AppTest, label: str) -> str:

@@ -6,19 +6,15 @@ from pathlib import Path
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
+from tests import pagetest
+
 ROOT = Path(__file__).resolve().parent.parent
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(100)
 CHINESE = "我喜欢学习数学。猫和小猫在家里睡觉。狗和小狗在公园里跑。" * 20
 
 
 def open_app(page: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
-    at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return pagetest.open_app(page)
 
 
 def upload(at: AppTest, key: str, name: str, data: bytes) -> AppTest:
