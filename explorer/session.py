@@ -182,7 +182,14 @@ def _default_track_vocab(vocab) -> list[str]:  # noqa: ANN001
 def _uploads_panel() -> None:
     from explorer.encoding import SUPPORTED_ENCODINGS
 
-    with st.expander("📤 Your own text or vectors", expanded=False):
+    # A toggle, not an expander: an expander's uploaders are built on every run, the first
+    # page's included; these are built only once someone asks for them.
+    busy = any(k in st.session_state for k in (UPLOADED_CORPUS, UPLOADED_VECTORS))
+    init_state({"upload.open": busy})
+    if not st.toggle("📤 Your own text or vectors", key="upload.open",
+                     help="Upload a corpus, vectors or a model saved by this app."):  # fmt: skip
+        return
+    with st.container(border=True):
         st.file_uploader(
             "Text (.txt, .md, .csv, .tsv)", type=["txt", "md", "csv", "tsv"],
             accept_multiple_files=True, key="upload.corpus_files", on_change=_on_corpus_upload,

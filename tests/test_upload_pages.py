@@ -18,6 +18,8 @@ def open_app(page: str | None = None) -> AppTest:
 
 
 def upload(at: AppTest, key: str, name: str, data: bytes) -> AppTest:
+    if not at.session_state["upload.open"]:
+        at.sidebar.toggle(key="upload.open").set_value(True).run()
     at.sidebar.file_uploader(key=key).set_value((name, data, "application/octet-stream")).run()
     assert not at.exception, [e.value for e in at.exception]
     return at

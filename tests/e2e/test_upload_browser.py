@@ -15,9 +15,7 @@ CHINESE = "".join(
 
 
 def open_uploads(page: Page) -> None:
-    page.locator(
-        '[data-testid="stSidebar"] [data-testid="stExpander"]', has_text="Your own"
-    ).click()
+    page.locator('[data-testid="stSidebar"]').get_by_text("Your own text or vectors").click()
     expect(
         page.locator('[data-testid="stSidebar"] [data-testid="stFileUploader"]').first
     ).to_be_visible()
