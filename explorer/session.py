@@ -21,6 +21,13 @@ from explorer.samples import (
 )
 
 SAMPLE_KEY = "app.sample"
+#: Widgets bound to the URL: a link carries the corpus and every training setting.
+URL = "query-params"
+SHARED_KEYS = (
+    SAMPLE_KEY, "train.sg", "train.objective", "train.negative", "train.vector_size",
+    "train.window", "train.alpha", "train.batch_size", "train.epochs", "train.seed",
+    "train.min_count", "train.chunk", "train.track", "train.map_top",
+)  # fmt: skip
 UPLOAD_CHOICE = "upload"  # the corpus picker's value for the user's own text
 UPLOADED_CORPUS = "upload.corpus"  # the last corpus upload that was read successfully
 UPLOADED_VECTORS = "upload.vectors"  # (file name, Vectors, notes) of the last vectors upload
@@ -61,6 +68,7 @@ def corpus_sidebar() -> Sample:
             "Corpus",
             keys,
             key=SAMPLE_KEY,
+            bind=URL,
             format_func=lambda k: current_upload_title() if k == UPLOAD_CHOICE
             else get_sample(k).title,
             help="The text every page works on. The demo corpora are small and made for "
@@ -315,6 +323,7 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             "Architecture",
             ["CBOW", "Skip-gram"],
             key="train.sg",
+            bind=URL,
             horizontal=True,
             help="CBOW: the average of the context predicts the centre word. "
             "Skip-gram: the centre word predicts each context word.",
@@ -323,6 +332,7 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             "Output layer",
             ["Negative sampling", "Full softmax"],
             key="train.objective",
+            bind=URL,
             help="Full softmax scores every word of the vocabulary; negative sampling "
             "scores the true word against k random 'negative' words.",
         )
@@ -331,6 +341,7 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             1,
             20,
             key="train.negative",
+            bind=URL,
             disabled=st.session_state["train.objective"] == "Full softmax",
             help="Negative words drawn per example, from unigram counts ** 0.75.",
         )
@@ -339,6 +350,7 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             2,
             100,
             key="train.vector_size",
+            bind=URL,
             help="Columns of W. Small by default so the matrix stays readable.",
         )
         c = st.columns(4)
@@ -347,27 +359,31 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             1,
             10,
             key="train.window",
+            bind=URL,
             help="Context words on each side of the centre word (at most).",
         )
         c[1].select_slider(
             "Learning rate",
             [0.005, 0.01, 0.025, 0.05, 0.1, 0.2],
             key="train.alpha",
+            bind=URL,
             help="Starting step size; it decays to 0.0001.",
         )
         c[2].select_slider(
             "Batch size",
             [1, 4, 8, 16, 32, 64, 128, 256],
             key="train.batch_size",
+            bind=URL,
             help="Examples per update.",
         )
-        c[3].slider("Epochs", 1, 50, key="train.epochs", help="Passes over the corpus.")
+        c[3].slider("Epochs", 1, 50, key="train.epochs", bind=URL, help="Passes over the corpus.")
         c = st.columns(4)
         c[0].number_input(
             "Seed",
             0,
             2**31 - 1,
             key="train.seed",
+            bind=URL,
             help="Same seed, same settings: the same run, step for step.",
         )
         c[1].slider(
@@ -375,6 +391,7 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             1,
             10,
             key="train.min_count",
+            bind=URL,
             help="Words seen fewer times are left out of the vocabulary.",
         )
         c[2].slider(
@@ -382,11 +399,13 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             1,
             200,
             key="train.chunk",
+            bind=URL,
             help="How much training happens between two pictures while playing.",
         )
         c[3].text_input(
             "Tracked words",
             key="train.track",
+            bind=URL,
             help="Comma-separated words to show in the matrix and on the map.",
         )
         st.slider(
@@ -394,6 +413,7 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             0,
             100,
             key="train.map_top",
+            bind=URL,
             help="Put the N most frequent words on the map too (in blue; tracked words "
             "are red). The model is not restarted.",
         )
@@ -475,12 +495,18 @@ def current_sample() -> Sample:
     return get_sample(key if key in SAMPLES_BY_KEY else DEFAULT_SAMPLE)
 
 
-def export_panel(wv, state=None, losses=(), key: str = "export") -> None:  # noqa: ANN001
-    """Download buttons for vectors (and a model state): files are made only when clicked."""
+def export_panel(wv, state=None, losses=(), key: str = "export", link: str = "") -> None:  # noqa: ANN001
+    """Download buttons for vectors (and a model state), made only when clicked; a link."""
     from explorer.model_io import state_to_bytes
     from explorer.vector_formats import to_projector_tsv, to_word2vec_text, vocabulary_csv
 
-    with st.expander("💾 Export", expanded=False):
+    with st.expander("🔗 Share and 💾 export", expanded=False):
+        if link:
+            st.markdown("**This run as a link**: the same corpus, settings, seed and step "
+                        "(copy it with the icon on the right):")  # fmt: skip
+            st.code(link, language=None, wrap_lines=True)
+            if st.session_state.get(SAMPLE_KEY) == UPLOAD_CHOICE:
+                st.caption("An uploaded corpus is not in the link: send the file too.")
         cols = st.columns(4 if state is not None else 3)
         cols[0].download_button(
             "Vectors (word2vec text)", lambda: to_word2vec_text(wv), "vectors.txt",
@@ -617,3 +643,36 @@ def live_tsne(X, words, dims: int, init, settings: dict):  # noqa: ANN001, ANN20
 
     unfold()
     st.stop()
+
+
+def share_link(path: str, step: int | None = None) -> str:
+    """A link to ``path`` that reproduces this session's corpus, settings (and step).
+
+    Opening it runs the same seed with the same settings up to the same step: the same
+    matrix, since training is deterministic.
+    """
+    from urllib.parse import urlencode, urlsplit
+
+    here = urlsplit(st.context.url or "http://localhost:8501/")
+    params = {k: st.session_state[k] for k in SHARED_KEYS if k in st.session_state}
+    if params.get(SAMPLE_KEY) in SAMPLES_BY_KEY:  # a bound selectbox reads its label
+        params[SAMPLE_KEY] = get_sample(params[SAMPLE_KEY]).title
+    if step:
+        params["step"] = step
+    return f"{here.scheme}://{here.netloc}/{path.lstrip('/')}?{urlencode(params)}"
+
+
+def replay_to_url_step(run, chunk: int) -> None:  # noqa: ANN001 (LiveRun)
+    """Once per session: train ``run`` to the ``step`` a shared link names (deterministic)."""
+    if st.session_state.get("train.url_step_done"):
+        return
+    st.session_state["train.url_step_done"] = True
+    try:
+        target = int(st.query_params.get("step", 0))
+    except ValueError:
+        return
+    if target <= run.step:
+        return
+    with st.spinner(f"Replaying the shared run to step {target:,}…"):
+        while run.step < target and not run.finished:
+            run.tick(min(chunk, target - run.step))

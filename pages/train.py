@@ -24,6 +24,7 @@ st.markdown(
 )
 config, track, chunk, map_top = session.training_settings()
 run, was_reset = session.live_run(config, track, map_top)
+session.replay_to_url_step(run, chunk)  # a shared link names a step: train to it
 if was_reset:
     st.info("The settings changed, so the model restarted from step 0 with the new settings.")
 if run.missing:
@@ -163,8 +164,7 @@ def progress_view() -> None:
 live_view()
 progress_view()
 if not playing:
-    session.export_panel(run.vectors(), run.state, run.losses, key="train.export")
-st.caption(
-    "What to notice: the loss falls fastest at first; words that share contexts (cat and "
-    "kitten, king and queen) end up near each other on the map."
-)
+    link = session.share_link("train", run.step)
+    session.export_panel(run.vectors(), run.state, run.losses, "train.export", link)
+st.caption("What to notice: the loss falls fastest at first; words that share contexts "
+           "(cat and kitten, king and queen) end up near each other on the map.")  # fmt: skip

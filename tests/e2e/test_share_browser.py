@@ -1,0 +1,38 @@
+"""A shared link in a real browser: a second visitor sees the same step and the same matrix."""
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.helpers import wait_idle
+
+
+def step_value(page: Page):
+    metric = page.locator('[data-testid="stMetric"]', has=page.get_by_text("Step", exact=True))
+    return metric.locator('[data-testid="stMetricValue"]').first
+
+
+def heatmap_cells(page: Page) -> list[str]:
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    cells = chart.locator('g.mark-rect path[role="graphics-symbol"]')
+    return cells.evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
+
+
+def test_a_shared_link_reproduces_the_run(page: Page, app_server, artifacts):
+    page.goto(f"{app_server.url}/train")
+    expect(page.get_by_role("heading", name=re.compile("Train live"))).to_be_visible(timeout=30_000)
+    page.get_by_role("button", name=re.compile(r"^Step x")).click()
+    expect(step_value(page)).to_have_text("200", timeout=30_000)
+    wait_idle(page)
+    page.get_by_text(re.compile("Share and")).click()
+    link = page.locator('[data-testid="stCode"]', has_text="step=").inner_text().strip()
+    assert "step=200" in link
+    mine = heatmap_cells(page)
+
+    other = page.context.new_page()
+    other.set_viewport_size({"width": 1280, "height": 1400})
+    other.goto(link)
+    expect(step_value(other)).to_have_text("200", timeout=60_000)
+    wait_idle(other)
+    assert heatmap_cells(other) == mine
+    other.screenshot(path=str(artifacts / "shared-link.png"), full_page=True)
