@@ -110,6 +110,18 @@ class EmbeddingLayer:
         return EmbeddingLayer(W, self.padding_idx)
 
 
+def sentence_ids(tokens: Sequence[str], key_to_index: dict[str, int], vocab_size: int) -> list[int]:
+    """Ids as a tokenizer with a ``vocab_size`` cap gives them: 0 padding, 1 unknown, words.
+
+    Words of ``key_to_index`` (most frequent first) take ids 2, 3, ...; words new to it get
+    the next free ids, as if the corpus had contained them; ids past ``vocab_size`` become 1.
+    """
+    known = dict(key_to_index)
+    for t in tokens:
+        known.setdefault(t, len(known))
+    return [known[t] + 2 if known[t] + 2 < vocab_size else 1 for t in tokens]
+
+
 def parameter_count(vocab_size: int, dim: int) -> int:
     """Learned numbers in an embedding layer: ``vocab_size x dim`` (10,000 x 16 = 160,000)."""
     return int(vocab_size) * int(dim)

@@ -48,6 +48,15 @@ def page_setup() -> None:
         st.rerun()
 
 
+def cached(fn, spinner: str | bool = False):  # noqa: ANN001, ANN201
+    """``fn`` with its results kept per arguments (``st.cache_data``), for a page's slow steps.
+
+    A page reruns on every click; a map's score or a clustering of thousands of vectors
+    should not be computed again when nothing it depends on changed.
+    """
+    return st.cache_data(fn, show_spinner=spinner, max_entries=32)
+
+
 def init_state(defaults: dict[str, object]) -> None:
     """Set each key to its default once (idempotent: user choices are never overwritten)."""
     for key, value in defaults.items():
@@ -96,11 +105,6 @@ def max_vocab_for_training() -> int | None:
     """The live trainer's vocabulary cap for an upload (None for the bundled samples)."""
     upload = uploaded_corpus()
     return upload.max_vocab if upload is not None else None
-
-
-def _default_track(corpus) -> list[str]:  # noqa: ANN001
-    # The most frequent words are function words ("the", "的"): follow the next ones.
-    return _default_track_vocab(corpus.vocab)
 
 
 def _on_corpus_upload() -> None:
@@ -173,16 +177,15 @@ def _on_model_upload() -> None:
         "train.batch_size": c.batch_size, "train.epochs": c.epochs, "train.seed": c.seed,
         "train.min_count": c.min_count, "train.playing": False,
     })  # fmt: skip
-    track = [w for w in current_sample().track if w in state.vocab] or _default_track_vocab(
-        state.vocab
-    )
+    track = [w for w in current_sample().track if w in state.vocab] or _default_track(state.vocab)
     st.session_state[RUN_KEY] = LiveRun.from_state(state, track)
     # Matches the settings form from now on, so the run is not rebuilt on the next run.
     st.session_state[RUN_SETTINGS_KEY] = (corpus_identity(), _config_from_form())
     st.session_state["upload.model_loaded"] = f"{file.name}: step {state.step:,}"
 
 
-def _default_track_vocab(vocab) -> list[str]:  # noqa: ANN001
+def _default_track(vocab) -> list[str]:  # noqa: ANN001
+    # The most frequent words are function words ("the", "的"): follow the next ones.
     words = [w for w in vocab.index_to_key[:400] if len(w) > (3 if w.isascii() else 1)]
     return words[:9]
 
@@ -490,7 +493,7 @@ def current_sample() -> Sample:
             UPLOAD_CHOICE, f"📄 {upload.name}", upload.script,
             "Your upload: " + ", ".join(f"{k} {v}" for k, v in upload.summary.items()
                                          if k != "Most frequent words"),
-            filename="", source="upload", track=tuple(_default_track(upload.corpus)),
+            filename="", source="upload", track=tuple(_default_track(upload.corpus.vocab)),
         )  # fmt: skip
     return get_sample(key if key in SAMPLES_BY_KEY else DEFAULT_SAMPLE)
 

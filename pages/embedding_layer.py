@@ -11,6 +11,7 @@ from explorer.embedding_layer import (
     OutOfVocabularyError,
     lookup_cost,
     parameter_count,
+    sentence_ids,
 )
 
 session.page_setup()
@@ -41,10 +42,7 @@ tokens = [t for s in tokenize(sentence) for t in s][:20]
 if not tokens:
     st.info("Type a sentence with at least one word.")
     st.stop()
-known = dict(vocab.key_to_index)
-for t in tokens:  # words new to the corpus get the next free ids, as if it had contained them
-    known.setdefault(t, len(known))
-ids = [known[t] + 2 if known[t] + 2 < V else 1 for t in tokens]
+ids = sentence_ids(tokens, vocab.key_to_index, int(V))
 layer = EmbeddingLayer.random(int(V), int(d), seed=0)
 st.dataframe(pd.DataFrame({"token": tokens, "id": ids}).T, hide_index=False)
 cost = lookup_cost(len(ids), int(V), int(d))

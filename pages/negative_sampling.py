@@ -56,7 +56,7 @@ st.markdown(
 )
 
 st.subheader("3 · What it saves, measured")
-table = st.cache_data(measure_step_cost, show_spinner="Timing both on this server…")()
+table = session.cached(measure_step_cost, "Timing both on this server…")()
 st.vega_lite_chart(cost_figure(table))
 pivot = table.pivot(index="vocab_size", columns="method", values="ms_per_step").round(3)
 st.dataframe(pivot)

@@ -78,7 +78,7 @@ for note in proj.notes:
 groups = None
 if colour == "k-means":
     k = st.slider("Clusters k", 2, 20, 8, key="proj.k", help="k-means on the original vectors.")
-    groups = kmeans(X, int(k), metric="cosine").label_names()
+    groups = session.cached(kmeans)(X, int(k), metric="cosine").label_names()
 elif colour == "my groups":
     text = st.text_input("Groups", "animals: cat, kitten, dog, puppy; royalty: king, queen, "
                          "prince, princess; places: house, home, school, palace",
@@ -112,7 +112,7 @@ if chosen is not None:
     left.dataframe(pd.DataFrame(near, columns=["word", metric]).round(3), hide_index=True)
 else:
     left.info("Click a point (or find a word) to list its nearest neighbours.")
-quality = map_quality(X, np.asarray(proj.coords), k=10, metric=metric)
+quality = session.cached(map_quality)(X, np.asarray(proj.coords), k=10, metric=metric)
 right.metric("Trustworthiness", f"{quality.trustworthiness:.3f}",
              help="1 = no word on the map has neighbours it lacks in the original.")  # fmt: skip
 right.metric("Neighbours kept", f"{quality.knn_preservation:.0%}",
@@ -122,7 +122,7 @@ if st.toggle("PCA and t-SNE side by side", key="proj.both"):
     cols = st.columns(2)
     for col, name in zip(cols, ["pca", "tsne"], strict=True):
         other = project(X, name, 2, **({} if name == "pca" else {"seed": 0}))
-        q = map_quality(X, np.asarray(other.coords), k=10, metric=metric)
+        q = session.cached(map_quality)(X, np.asarray(other.coords), k=10, metric=metric)
         title = f"{name.upper()}: trustworthiness {q.trustworthiness:.3f}"
         both = projection_map(other.coords, words, groups, labelled=words[:labels], title=title)
         col.plotly_chart(both, key=f"proj.{name}")

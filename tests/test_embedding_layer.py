@@ -71,3 +71,11 @@ def test_the_shrinking_view():
     assert one_hot.shape == (2, 6)
     assert (one_hot @ np.arange(18).reshape(6, 3)).shape == (2, 3)
     np.testing.assert_array_equal(one_hot @ np.arange(18).reshape(6, 3), [[3, 4, 5], [12, 13, 14]])
+
+
+def test_sentence_ids_reserve_padding_and_unknown():
+    from explorer.embedding_layer import sentence_ids
+
+    index = {"the": 0, "cat": 1}
+    assert sentence_ids(["the", "cat", "newword", "the"], index, 10) == [2, 3, 4, 2]
+    assert sentence_ids(["the", "cat", "newword"], index, 4) == [2, 3, 1]  # past the cap

@@ -19,6 +19,7 @@ from explorer.vector_formats import (
     word2vec_text_notes,
 )
 from explorer.vectors import Vectors
+from tests.refusals import refusal
 
 SCRIPT = "<script>alert(1)</script>"
 WORDS = ["the", "cat", "猫", "café", "naïve", "Ünïcödé", "<b>bold</b>", SCRIPT, '"quoted",', "x"]
@@ -34,14 +35,7 @@ def wv() -> Vectors:
 
 
 def refused(name, data, *key_words, **kwargs) -> str:
-    """The friendly message ``read_vectors`` refuses ``data`` with."""
-    with pytest.raises(UploadError) as info:
-        read_vectors(name, data, **kwargs)
-    message = str(info.value)
-    assert "Traceback" not in message and 10 < len(message) < 400, message
-    for word in key_words:
-        assert word.lower() in message.lower(), (word, message)
-    return message
+    return refusal(read_vectors, name, data, *key_words, **kwargs)
 
 
 def gensim_file(kv: KeyedVectors, tmp_path, binary: bool) -> bytes:
