@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 SCRIPT_NAMES = {
-    "latin": "space-separated (English and the like)",
+    "latin": "Spaced words",  # English and every script written with spaces
     "zh": "Chinese",
     "ja": "Japanese",
     "mixed": "mixed scripts",

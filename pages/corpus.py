@@ -26,7 +26,8 @@ cols = st.columns(4)
 cols[0].metric("Sentences", f"{corpus.n_sentences:,}")
 cols[1].metric("Tokens", f"{corpus.n_tokens:,}", help="Words as the tokenizer cut them.")
 cols[2].metric("Vocabulary", f"{len(corpus.vocab):,}", help="Distinct tokens.")
-cols[3].metric("Script", corpus.script_name, help=f"Read as {corpus.encoding}.")
+cols[3].metric("Script", corpus.script_name,
+               help=f"How the text is cut into words. Read as {corpus.encoding}.")  # fmt: skip
 
 table_col, chart_col = st.columns([2, 3])
 with table_col:
