@@ -21,13 +21,64 @@ from explorer.samples import (
 )
 
 SAMPLE_KEY = "app.sample"
-#: Widgets bound to the URL: a link carries the corpus and every training setting.
-URL = "query-params"
-SHARED_KEYS = (
-    SAMPLE_KEY, "train.sg", "train.objective", "train.negative", "train.vector_size",
-    "train.window", "train.alpha", "train.batch_size", "train.epochs", "train.seed",
-    "train.min_count", "train.chunk", "train.track", "train.map_top",
-)  # fmt: skip
+ALPHAS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.2)
+BATCH_SIZES = (1, 4, 8, 16, 32, 64, 128, 256)
+
+
+def _int_in(lo: int, hi: int):  # noqa: ANN202
+    return lambda raw: int(raw) if lo <= int(raw) <= hi else None
+
+
+def _one_of(options: tuple, kind: type = str):  # noqa: ANN202
+    return lambda raw: kind(raw) if kind(raw) in options else None
+
+
+#: What a link carries, and how each value is read back (None: not a value the form offers).
+#: Read once per session into the session state (see apply_link): widgets bound to the URL
+#: themselves (``bind="query-params"``) sometimes sent stale values in Streamlit 1.67, which
+#: reset a model with nonsense settings.
+SHARED = {
+    SAMPLE_KEY: lambda raw: next(
+        (s.key for s in SAMPLES_BY_KEY.values() if raw in (s.key, s.title)), None
+    ),
+    "train.sg": _one_of(("CBOW", "Skip-gram")),
+    "train.objective": _one_of(("Negative sampling", "Full softmax")),
+    "train.negative": _int_in(1, 20),
+    "train.vector_size": _int_in(2, 100),
+    "train.window": _int_in(1, 10),
+    "train.alpha": _one_of(ALPHAS, float),
+    "train.batch_size": _one_of(BATCH_SIZES, int),
+    "train.epochs": _int_in(1, 50),
+    "train.seed": _int_in(0, 2**31 - 1),
+    "train.min_count": _int_in(1, 10),
+    "train.chunk": _int_in(1, 200),
+    "train.track": str,
+    "train.map_top": _int_in(0, 100),
+}
+SHARED_KEYS = tuple(SHARED)
+
+
+def apply_link() -> None:
+    """Once per session: the corpus and settings a shared link names become the session's.
+
+    Values the form does not offer are ignored, so a hand-edited link cannot break a page.
+    """
+    if st.session_state.get("app.link_applied"):
+        return
+    st.session_state["app.link_applied"] = True
+    for key, read in SHARED.items():
+        if key not in st.query_params:
+            continue
+        try:
+            value = read(st.query_params[key])
+        except ValueError:
+            continue
+        if value is not None:
+            st.session_state[key] = value
+    if "train.track" in st.session_state:  # the link's words, not the corpus's defaults
+        st.session_state["train.track_for"] = st.session_state.get(SAMPLE_KEY, DEFAULT_SAMPLE)
+
+
 UPLOAD_CHOICE = "upload"  # the corpus picker's value for the user's own text
 UPLOADED_CORPUS = "upload.corpus"  # the last corpus upload that was read successfully
 UPLOADED_VECTORS = "upload.vectors"  # (file name, Vectors, notes) of the last vectors upload
@@ -66,6 +117,7 @@ def init_state(defaults: dict[str, object]) -> None:
 
 def corpus_sidebar() -> Sample:
     """The sidebar: the corpus picker, and uploads of your own text, vectors or model."""
+    apply_link()
     keys = [s.key for s in available_samples()]
     if st.session_state.get(UPLOADED_CORPUS) is not None:
         keys.append(UPLOAD_CHOICE)
@@ -77,7 +129,6 @@ def corpus_sidebar() -> Sample:
             "Corpus",
             keys,
             key=SAMPLE_KEY,
-            bind=URL,
             format_func=lambda k: current_upload_title() if k == UPLOAD_CHOICE
             else get_sample(k).title,
             help="The text every page works on. The demo corpora are small and made for "
@@ -326,7 +377,6 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             "Architecture",
             ["CBOW", "Skip-gram"],
             key="train.sg",
-            bind=URL,
             horizontal=True,
             help="CBOW: the average of the context predicts the centre word. "
             "Skip-gram: the centre word predicts each context word.",
@@ -335,7 +385,6 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             "Output layer",
             ["Negative sampling", "Full softmax"],
             key="train.objective",
-            bind=URL,
             help="Full softmax scores every word of the vocabulary; negative sampling "
             "scores the true word against k random 'negative' words.",
         )
@@ -344,7 +393,6 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             1,
             20,
             key="train.negative",
-            bind=URL,
             disabled=st.session_state["train.objective"] == "Full softmax",
             help="Negative words drawn per example, from unigram counts ** 0.75.",
         )
@@ -353,7 +401,6 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             2,
             100,
             key="train.vector_size",
-            bind=URL,
             help="Columns of W. Small by default so the matrix stays readable.",
         )
         c = st.columns(4)
@@ -362,31 +409,27 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             1,
             10,
             key="train.window",
-            bind=URL,
             help="Context words on each side of the centre word (at most).",
         )
         c[1].select_slider(
             "Learning rate",
-            [0.005, 0.01, 0.025, 0.05, 0.1, 0.2],
+            ALPHAS,
             key="train.alpha",
-            bind=URL,
             help="Starting step size; it decays to 0.0001.",
         )
         c[2].select_slider(
             "Batch size",
-            [1, 4, 8, 16, 32, 64, 128, 256],
+            BATCH_SIZES,
             key="train.batch_size",
-            bind=URL,
             help="Examples per update.",
         )
-        c[3].slider("Epochs", 1, 50, key="train.epochs", bind=URL, help="Passes over the corpus.")
+        c[3].slider("Epochs", 1, 50, key="train.epochs", help="Passes over the corpus.")
         c = st.columns(4)
         c[0].number_input(
             "Seed",
             0,
             2**31 - 1,
             key="train.seed",
-            bind=URL,
             help="Same seed, same settings: the same run, step for step.",
         )
         c[1].slider(
@@ -394,7 +437,6 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             1,
             10,
             key="train.min_count",
-            bind=URL,
             help="Words seen fewer times are left out of the vocabulary.",
         )
         c[2].slider(
@@ -402,13 +444,11 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             1,
             200,
             key="train.chunk",
-            bind=URL,
             help="How much training happens between two pictures while playing.",
         )
         c[3].text_input(
             "Tracked words",
             key="train.track",
-            bind=URL,
             help="Comma-separated words to show in the matrix and on the map.",
         )
         st.slider(
@@ -416,7 +456,6 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             0,
             100,
             key="train.map_top",
-            bind=URL,
             help="Put the N most frequent words on the map too (in blue; tracked words "
             "are red). The model is not restarted.",
         )
