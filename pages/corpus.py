@@ -66,64 +66,56 @@ st.markdown(
 )
 
 
-@st.fragment
-def windows() -> None:
-    """Only this part reruns when its controls move: the vocabulary table stays put."""
-    choices = load_lesson_sentences() + [" ".join(s) for s in corpus.sentences[:200]]
-    session.init_state({"corpus.sentence": 0, "corpus.window": 2, "corpus.mode": "CBOW"})
-    if st.session_state["corpus.sentence"] >= len(choices):
-        st.session_state["corpus.sentence"] = 0
-    left, right = st.columns([3, 2])
-    with left:
-        st.selectbox("Sentence", range(len(choices)), format_func=lambda i: choices[i],
-                     key="corpus.sentence",
-                     help="The lessons' sentences first, then the corpus's own.")  # fmt: skip
-        custom = st.text_input("…or type your own sentence", key="corpus.custom", max_chars=300,
-                               help="English, 中文 or 日本語: tokenized the same way.")  # fmt: skip
-    with right:
-        window = st.slider("Window size", 1, 5, key="corpus.window",
-                           help="How many words on each side count as context.")  # fmt: skip
-        mode = st.radio("Model", ["CBOW", "Skip-gram"], key="corpus.mode", horizontal=True,
-                        help="CBOW: context → target. Skip-gram: target → context.")  # fmt: skip
+choices = load_lesson_sentences() + [" ".join(s) for s in corpus.sentences[:200]]
+session.init_state({"corpus.sentence": 0, "corpus.window": 2, "corpus.mode": "CBOW"})
+if st.session_state["corpus.sentence"] >= len(choices):
+    st.session_state["corpus.sentence"] = 0
+left, right = st.columns([3, 2])
+with left:
+    st.selectbox("Sentence", range(len(choices)), format_func=lambda i: choices[i],
+                 key="corpus.sentence",
+                 help="The lessons' sentences first, then the corpus's own.")  # fmt: skip
+    custom = st.text_input("…or type your own sentence", key="corpus.custom", max_chars=300,
+                           help="English, 中文 or 日本語: tokenized the same way.")  # fmt: skip
+with right:
+    window = st.slider("Window size", 1, 5, key="corpus.window",
+                       help="How many words on each side count as context.")  # fmt: skip
+    mode = st.radio("Model", ["CBOW", "Skip-gram"], key="corpus.mode", horizontal=True,
+                    help="CBOW: context → target. Skip-gram: target → context.")  # fmt: skip
 
-    sentences = tokenize(custom or choices[st.session_state["corpus.sentence"]])
-    tokens = [t for s in sentences for t in s]
-    if len(tokens) < 2:
-        st.info("This sentence has fewer than two words, so it makes no training examples.")
-        return
+sentences = tokenize(custom or choices[st.session_state["corpus.sentence"]])
+tokens = [t for s in sentences for t in s]
+if len(tokens) < 2:
+    st.info("This sentence has fewer than two words, so it makes no training examples.")
+    st.stop()
 
-    if st.session_state.get("corpus.target", 0) >= len(tokens):
-        st.session_state["corpus.target"] = 0
-    session.init_state({"corpus.target": (len(tokens) - 1) // 2})
-    target = st.select_slider(
-        "Target word",
-        options=range(len(tokens)),
-        format_func=lambda i: f"{i}: {tokens[i]}",
-        key="corpus.target",
-        help="Move along the sentence to see each word's context.",
-    )
+if st.session_state.get("corpus.target", 0) >= len(tokens):
+    st.session_state["corpus.target"] = 0
+session.init_state({"corpus.target": (len(tokens) - 1) // 2})
+target = st.select_slider(
+    "Target word",
+    options=range(len(tokens)),
+    format_func=lambda i: f"{i}: {tokens[i]}",
+    key="corpus.target",
+    help="Move along the sentence to see each word's context.",
+)
 
-    st.markdown(legend_html(), unsafe_allow_html=True)
-    st.markdown(
-        f'<div class="ctx-focus">{window_html(tokens, target, window)}</div>',
-        unsafe_allow_html=True,
-    )
-    start, stop = context_span(len(tokens), target, window)
-    context = tokens[start:target] + tokens[target + 1 : stop]
-    if mode == "CBOW":
-        st.markdown(f"**Training example:** ({', '.join(context)}) → **{tokens[target]}**")
-        rows = [{"context": " ".join(c), "target": t} for c, t in cbow_examples(tokens, window)]
-    else:
-        st.markdown(
-            "**Training pairs:** " + ", ".join(f"({tokens[target]} → {c})" for c in context)
-        )
-        rows = [{"input": a, "predicts": b} for a, b in skipgram_pairs(tokens, window)]
-    with st.expander(f"All {len(rows)} training examples in this sentence ({mode})"):
-        st.dataframe(rows, hide_index=True)
-    st.caption(
-        "What to notice: a bigger window gives each target more context (and more examples), "
-        "mixing in words that are related more loosely."
-    )
-
-
-windows()
+st.markdown(legend_html(), unsafe_allow_html=True)
+st.markdown(
+    f'<div class="ctx-focus">{window_html(tokens, target, window)}</div>',
+    unsafe_allow_html=True,
+)
+start, stop = context_span(len(tokens), target, window)
+context = tokens[start:target] + tokens[target + 1 : stop]
+if mode == "CBOW":
+    st.markdown(f"**Training example:** ({', '.join(context)}) → **{tokens[target]}**")
+    rows = [{"context": " ".join(c), "target": t} for c, t in cbow_examples(tokens, window)]
+else:
+    st.markdown("**Training pairs:** " + ", ".join(f"({tokens[target]} → {c})" for c in context))
+    rows = [{"input": a, "predicts": b} for a, b in skipgram_pairs(tokens, window)]
+with st.expander(f"All {len(rows)} training examples in this sentence ({mode})"):
+    st.dataframe(rows, hide_index=True)
+st.caption(
+    "What to notice: a bigger window gives each target more context (and more examples), "
+    "mixing in words that are related more loosely."
+)
