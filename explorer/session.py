@@ -21,6 +21,10 @@ from explorer.samples import (
 )
 
 SAMPLE_KEY = "app.sample"
+#: Settings are the session's, not one page's: Streamlit otherwise forgets a widget's value
+#: in runs that do not draw it, and the form then fell back to each widget's own default
+#: (1 epoch, no tracked words), resetting the model (caught by a browser test).
+KEEP = "session"
 ALPHAS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.2)
 BATCH_SIZES = (1, 4, 8, 16, 32, 64, 128, 256)
 
@@ -377,6 +381,7 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             "Architecture",
             ["CBOW", "Skip-gram"],
             key="train.sg",
+            persist_state=KEEP,
             horizontal=True,
             help="CBOW: the average of the context predicts the centre word. "
             "Skip-gram: the centre word predicts each context word.",
@@ -385,6 +390,7 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             "Output layer",
             ["Negative sampling", "Full softmax"],
             key="train.objective",
+            persist_state=KEEP,
             help="Full softmax scores every word of the vocabulary; negative sampling "
             "scores the true word against k random 'negative' words.",
         )
@@ -393,6 +399,7 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             1,
             20,
             key="train.negative",
+            persist_state=KEEP,
             disabled=st.session_state["train.objective"] == "Full softmax",
             help="Negative words drawn per example, from unigram counts ** 0.75.",
         )
@@ -401,6 +408,7 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             2,
             100,
             key="train.vector_size",
+            persist_state=KEEP,
             help="Columns of W. Small by default so the matrix stays readable.",
         )
         c = st.columns(4)
@@ -409,27 +417,32 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             1,
             10,
             key="train.window",
+            persist_state=KEEP,
             help="Context words on each side of the centre word (at most).",
         )
         c[1].select_slider(
             "Learning rate",
             ALPHAS,
             key="train.alpha",
+            persist_state=KEEP,
             help="Starting step size; it decays to 0.0001.",
         )
         c[2].select_slider(
             "Batch size",
             BATCH_SIZES,
             key="train.batch_size",
+            persist_state=KEEP,
             help="Examples per update.",
         )
-        c[3].slider("Epochs", 1, 50, key="train.epochs", help="Passes over the corpus.")
+        c[3].slider("Epochs", 1, 50, key="train.epochs", persist_state=KEEP,
+                    help="Passes over the corpus.")  # fmt: skip
         c = st.columns(4)
         c[0].number_input(
             "Seed",
             0,
             2**31 - 1,
             key="train.seed",
+            persist_state=KEEP,
             help="Same seed, same settings: the same run, step for step.",
         )
         c[1].slider(
@@ -437,6 +450,7 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             1,
             10,
             key="train.min_count",
+            persist_state=KEEP,
             help="Words seen fewer times are left out of the vocabulary.",
         )
         c[2].slider(
@@ -444,11 +458,13 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             1,
             200,
             key="train.chunk",
+            persist_state=KEEP,
             help="How much training happens between two pictures while playing.",
         )
         c[3].text_input(
             "Tracked words",
             key="train.track",
+            persist_state=KEEP,
             help="Comma-separated words to show in the matrix and on the map.",
         )
         st.slider(
@@ -456,6 +472,7 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
             0,
             100,
             key="train.map_top",
+            persist_state=KEEP,
             help="Put the N most frequent words on the map too (in blue; tracked words "
             "are red). The model is not restarted.",
         )

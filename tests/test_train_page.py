@@ -106,3 +106,17 @@ def test_looking_back_in_time_shows_an_earlier_step():
     scrub.set_value(chunk).run()
     assert not at.exception
     assert metric(at, "Step") == str(chunk)
+
+
+def test_settings_and_model_survive_a_visit_to_another_page():
+    at = open_train()
+    at.slider(key="train.window").set_value(3).run()
+    at.button(key="train.step").click().run()
+    run = at.session_state["train.run"]
+    at.switch_page("pages/corpus.py")
+    at.run()
+    at.switch_page("pages/train.py")
+    at.run()
+    assert not at.exception
+    assert at.session_state["train.window"] == 3
+    assert at.session_state["train.run"] is run and metric(at, "Step") != "0"
