@@ -6,45 +6,35 @@ Run with `make run` (or `streamlit run streamlit_app.py`).
 import streamlit as st
 
 from explorer import session
+from explorer.i18n import _
 
-st.set_page_config(page_title="Embedding Explorer", page_icon="🧭", layout="wide")
+session.apply_link()  # a shared link's language and settings, before anything is drawn
+st.set_page_config(page_title=_("Embedding Explorer"), page_icon="🧭", layout="wide")
+
+
+def page(path: str, title: str, icon: str, url: str | None = None) -> st.Page:
+    return st.Page(path, title=title, icon=icon, url_path=url, default=url is None)
+
 
 PAGES = {
-    "Explore": [
-        st.Page("pages/home.py", title="Home", icon="🧭", default=True),
-        st.Page("pages/corpus.py", title="Corpus", icon="📚", url_path="corpus"),
-        st.Page("pages/train.py", title="Train live", icon="🏋️", url_path="train"),
-        st.Page("pages/projections.py", title="Projections", icon="🗺️", url_path="projections"),
+    _("Explore"): [
+        page("pages/home.py", _("Home"), "🧭"),
+        page("pages/lesson.py", _("Guided lesson"), "🧑‍🏫", "lesson"),
+        page("pages/corpus.py", _("Corpus"), "📚", "corpus"),
+        page("pages/train.py", _("Train live"), "🏋️", "train"),
+        page("pages/projections.py", _("Projections"), "🗺️", "projections"),
     ],
-    "Lessons": [
-        st.Page(
-            "pages/embedding_layer.py",
-            title="The embedding layer",
-            icon="🔎",
-            url_path="embedding-layer",
-        ),
-        st.Page(
-            "pages/similarity.py",
-            title="Similarity and analogies",
-            icon="📐",
-            url_path="similarity",
-        ),
-        st.Page(
-            "pages/cbow_vs_skipgram.py",
-            title="CBOW vs skip-gram",
-            icon="⚖️",
-            url_path="cbow-vs-skipgram",
-        ),
-        st.Page(
-            "pages/negative_sampling.py",
-            title="Negative sampling",
-            icon="🎲",
-            url_path="negative-sampling",
-        ),
-        st.Page("pages/beyond_words.py", title="Beyond words", icon="🛒", url_path="beyond-words"),
+    _("Lessons"): [
+        page("pages/embedding_layer.py", _("The embedding layer"), "🔎", "embedding-layer"),
+        page("pages/similarity.py", _("Similarity and analogies"), "📐", "similarity"),
+        page("pages/cbow_vs_skipgram.py", _("CBOW vs skip-gram"), "⚖️", "cbow-vs-skipgram"),
+        page("pages/negative_sampling.py", _("Negative sampling"), "🎲", "negative-sampling"),
+        page("pages/beyond_words.py", _("Beyond words"), "🛒", "beyond-words"),
     ],
 }
 
-page = st.navigation(PAGES)
+current = st.navigation(PAGES)
+session.view_options()
 session.corpus_sidebar()
-page.run()
+session.lesson_banner(current.url_path)
+current.run()

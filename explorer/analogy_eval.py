@@ -6,6 +6,7 @@ Usage:
     >>> result = evaluate(model.wv, sections)    # 3CosAdd, like gensim
     >>> result.accuracy, result.asked, result.skipped
     >>> result.table()                           # one row per section (a pandas DataFrame)
+    >>> result.shown_table()                     # the same, headed in the interface's language
     >>> evaluate(model.wv, sections, method="3cosmul").accuracy
 
 Each line ``a b c d`` of the file asks: ``a`` is to ``b`` as ``c`` is to what? The answer is
@@ -38,6 +39,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
+from explorer.i18n import N_, _
 from explorer.samples import gensim_test_data_dir
 from explorer.vectors import Vectors
 
@@ -52,6 +54,17 @@ Question = tuple[str, str, str, str]
 # random vectors: 0.6 s (3CosMul too); one matrix product per batch of questions took 5 s.
 BLOCK_COLUMNS = 2048
 BATCH_QUESTIONS = 256
+#: What :meth:`EvalResult.shown_table` calls the columns of ``table()`` and the two kinds.
+SHOWN_NAMES = {
+    "section": N_("section"),
+    "kind": N_("kind"),
+    "correct": N_("correct"),
+    "asked": N_("asked"),
+    "skipped": N_("skipped"),
+    "accuracy": N_("accuracy"),
+    "semantic": N_("semantic"),
+    "syntactic": N_("syntactic"),
+}
 
 
 def default_path() -> Path:
@@ -172,6 +185,12 @@ class EvalResult:
             columns=["section", "kind", "correct", "asked", "skipped", "accuracy"],
         )
 
+    def shown_table(self) -> pd.DataFrame:
+        """:meth:`table` for a reader: its headers and kinds in the interface's language."""
+        frame = self.table()
+        frame["kind"] = frame["kind"].map(lambda kind: _(SHOWN_NAMES[kind]))
+        return frame.rename(columns={c: _(SHOWN_NAMES[c]) for c in frame.columns})
+
     def by_kind(self) -> pd.DataFrame:
         """Semantic and syntactic sections pooled: kind, correct, asked, skipped, accuracy."""
         frame = self.table().groupby("kind", sort=False)[["correct", "asked", "skipped"]].sum()
@@ -209,7 +228,7 @@ def _lookup(
     for row, form in enumerate(forms):
         lookup.setdefault(form, row)
     canon = np.array([lookup[form] for form in forms], dtype=np.int64)
-    variants: list[list[int]] = [[] for _ in keys]
+    variants: list[list[int]] = [[] for _key in keys]
     for row in np.flatnonzero(canon != np.arange(len(keys))):
         variants[canon[row]].append(int(row))
     return lookup, canon, variants

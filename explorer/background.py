@@ -17,6 +17,8 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from explorer.i18n import _, current_language, use_language
+
 
 class Cancelled(Exception):
     """Raised inside the work function when the job was cancelled."""
@@ -30,7 +32,10 @@ class Job:
         self._cancel = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self.fraction = 0.0
-        self.message = "starting"
+        # The thread speaks the language of the session that started it (its reports and
+        # errors are shown there), since no session is known inside it.
+        self._language = current_language()
+        self.message = _("starting")
         self.result: Any = None
         self.error: str | None = None
         self.cancelled = False
@@ -54,13 +59,14 @@ class Job:
         self.fraction, self.message = float(fraction), message
 
     def _run(self) -> None:
+        use_language(self._language)
         try:
             self.result = self._work(self._report)
-            self.fraction, self.message = 1.0, "done"
+            self.fraction, self.message = 1.0, _("done")
         except Cancelled:
-            self.cancelled, self.message = True, "cancelled"
+            self.cancelled, self.message = True, _("cancelled")
         except Exception as err:  # noqa: BLE001 - the page shows it instead of crashing
             self.error = str(err) or type(err).__name__
-            self.message = "failed"
+            self.message = _("failed")
         finally:
             self.done = True

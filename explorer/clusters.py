@@ -21,6 +21,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from explorer.i18n import N_, _
+
+#: The name of k-means cluster ``n`` (shown in the reader's language by ``label_names``).
+CLUSTER_NAME = N_("cluster {n}")
+
 
 @dataclass(frozen=True)
 class Clusters:
@@ -28,10 +33,18 @@ class Clusters:
     names: list[str]  # names[label]
     unknown: list[str] = field(default_factory=list)  # typed words not among the points
     notes: list[str] = field(default_factory=list)
+    numbered: bool = False  # names are CLUSTER_NAME's "cluster 1", "cluster 2"... (k-means)
 
     def label_names(self) -> list[str]:
-        """The group name of every point ("" for a point in no group)."""
-        return [self.names[i] if i >= 0 else "" for i in self.labels]
+        """The group name of every point ("" for a point in no group).
+
+        Numbered names are given in the language of the moment (a cached clustering may have
+        been made in another), typed names as they were typed.
+        """
+        names = self.names
+        if self.numbered:
+            names = [_(CLUSTER_NAME).format(n=i + 1) for i in range(len(names))]
+        return [names[i] if i >= 0 else "" for i in self.labels]
 
 
 def kmeans(
@@ -67,8 +80,8 @@ def kmeans(
         return Clusters(np.zeros(0, dtype=np.int64), [], notes=notes)
     model = KMeans(n_clusters=n_clusters, n_init=n_init, random_state=seed).fit(X)
     labels = _relabel_by_size(model.labels_)
-    names = [f"cluster {i + 1}" for i in range(n_clusters)]
-    return Clusters(labels, names, notes=notes)
+    names = [CLUSTER_NAME.format(n=i + 1) for i in range(n_clusters)]
+    return Clusters(labels, names, notes=notes, numbered=True)
 
 
 def _relabel_by_size(labels: np.ndarray) -> np.ndarray:
@@ -87,15 +100,17 @@ def parse_groups(text: str) -> dict[str, list[str]]:
     """``"animals: cat, dog; royalty: king, queen"`` -> ``{"animals": ["cat", "dog"], ...}``.
 
     Groups are separated by ``;`` or new lines; a group without ``name:`` is called
-    "group 1", "group 2"... Words are separated by commas or spaces; empty ones are skipped.
+    "group 1", "group 2"... (in the language of the moment). Words are separated by commas or
+    spaces; empty ones are skipped. Chinese full-width punctuation works too (``；``, ``：``,
+    ``，`` and ``、``), as a Chinese input method types it.
     """
     groups: dict[str, list[str]] = {}
-    for n, chunk in enumerate(c for c in re.split(r"[;\n]", text) if c.strip()):
-        name, sep, words = chunk.partition(":")
+    for n, chunk in enumerate(c for c in re.split(r"[;；\n]", text) if c.strip()):
+        name, sep, words = chunk.replace("：", ":").partition(":")
         if not sep:
-            name, words = f"group {n + 1}", chunk
-        name = name.strip() or f"group {n + 1}"
-        groups.setdefault(name, []).extend(w for w in re.split(r"[,\s]+", words) if w)
+            name, words = _("group {n}").format(n=n + 1), chunk
+        name = name.strip() or _("group {n}").format(n=n + 1)
+        groups.setdefault(name, []).extend(w for w in re.split(r"[,，、\s]+", words) if w)
     return groups
 
 

@@ -15,17 +15,19 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from explorer.corpus import detect_script, tokenize
+from explorer.i18n import N_, _
 from explorer.vocab import Vocabulary
 
 if TYPE_CHECKING:
     import pandas as pd
 
+#: How the text is cut into words, by script (English: show them through ``_``).
 SCRIPT_NAMES = {
-    "latin": "Spaced words",  # English and every script written with spaces
-    "zh": "Chinese",
-    "ja": "Japanese",
-    "mixed": "mixed scripts",
-    "other": "other script",
+    "latin": N_("Spaced words"),  # English and every script written with spaces
+    "zh": N_("Chinese"),
+    "ja": N_("Japanese"),
+    "mixed": N_("mixed scripts"),
+    "other": N_("other script"),
 }
 
 
@@ -61,7 +63,8 @@ class Corpus:
 
     @property
     def script_name(self) -> str:
-        return SCRIPT_NAMES.get(self.script, self.script)
+        """The script's name, in the interface's language."""
+        return _(SCRIPT_NAMES.get(self.script, self.script))
 
     def frequency_table(self) -> pd.DataFrame:
         """One row a word, most frequent first: rank, word, count, share of all tokens."""

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from explorer.i18n import _
+
 
 class OutOfVocabularyError(IndexError):
     """An id with no row in W; the message explains it for a reader, not a debugger."""
@@ -61,16 +63,19 @@ class EmbeddingLayer:
         """The ids as an int array; an id outside ``0..V-1`` raises OutOfVocabularyError."""
         ids = np.asarray(ids)
         if ids.size and not np.issubdtype(ids.dtype, np.integer):
-            raise OutOfVocabularyError(f"Ids must be whole numbers, not {ids.dtype}.")
+            raise OutOfVocabularyError(
+                _("Ids must be whole numbers, not {dtype}.").format(dtype=ids.dtype)
+            )
         bad = ids[(ids < 0) | (ids >= self.vocab_size)]
         if bad.size:
             first = int(bad.flat[0])
             raise OutOfVocabularyError(
-                f"Id {first} is outside the vocabulary: W has {self.vocab_size} rows "
-                f"(ids 0 to {self.vocab_size - 1}), so there is no row {first} to look up. "
-                "In a one-hot picture, it would need a 1 in a column that does not exist. "
-                "Real tokenizers map unknown words to a reserved id (often 1, for <unk>) "
-                "instead of letting this happen."
+                _(
+                    "Id {id} is outside the vocabulary: W has {rows} rows (ids 0 to {last}), "
+                    "so there is no row {id} to look up. In a one-hot picture, it would need a 1 "
+                    "in a column that does not exist. Real tokenizers map unknown words to a "
+                    "reserved id (often 1, for <unk>) instead of letting this happen."
+                ).format(id=first, rows=self.vocab_size, last=self.vocab_size - 1)
             )
         return ids.astype(np.int64)
 

@@ -28,41 +28,45 @@ import codecs
 from collections import Counter
 from dataclasses import dataclass
 
+from explorer.i18n import N_, _
+
 # For help text: what an upload may be saved as.
 SUPPORTED_ENCODINGS: tuple[str, ...] = ("UTF-8", "UTF-16", "GB18030 (GBK)", "Shift-JIS")
 
+# The labels are English (they are compared and stored); show them with ``_(label)``.
 _LABELS = {
     "utf-8": "UTF-8",
-    "utf-8-sig": "UTF-8 (with BOM)",
-    "utf-16": "UTF-16 (BOM)",
-    "utf-16-le": "UTF-16 LE (no BOM)",
-    "utf-16-be": "UTF-16 BE (no BOM)",
-    "utf-32": "UTF-32 (BOM)",
+    "utf-8-sig": N_("UTF-8 (with BOM)"),
+    "utf-16": N_("UTF-16 (BOM)"),
+    "utf-16-le": N_("UTF-16 LE (no BOM)"),
+    "utf-16-be": N_("UTF-16 BE (no BOM)"),
+    "utf-32": N_("UTF-32 (BOM)"),
     "gb18030": "GB18030 (GBK)",
     "shift_jis": "Shift-JIS",
-    "cp932": "Shift-JIS (Windows cp932)",
+    "cp932": N_("Shift-JIS (Windows cp932)"),
 }
 
-_UNREADABLE = (
+_UNREADABLE = N_(
     "Could not read this file as text: it is not UTF-8, UTF-16, GB18030 or Shift-JIS. "
     "Save it as UTF-8 and try again."
 )
 
-# Only signatures long or odd enough never to start a real text file.
+# Only signatures long or odd enough never to start a real text file. What each is, in
+# English (translate it with ``_(what)`` where it is shown).
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (Word, Excel and EPUB files are ZIP archives too)"),
-    (b"PK\x05\x06", "a ZIP archive"),
-    (b"\x1f\x8b", "a gzip-compressed file"),
-    (b"\xfd7zXZ\x00", "an xz-compressed file"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file (.doc or .xls)"),
-    (b"\x93NUMPY", "a NumPy array file"),
-    (b"\x7fELF", "a program (ELF executable)"),
+    (b"\x89PNG\r\n\x1a\n", N_("a PNG image")),
+    (b"\xff\xd8\xff", N_("a JPEG image")),
+    (b"GIF87a", N_("a GIF image")),
+    (b"GIF89a", N_("a GIF image")),
+    (b"%PDF-", N_("a PDF document")),
+    (b"PK\x03\x04", N_("a ZIP archive (Word, Excel and EPUB files are ZIP archives too)")),
+    (b"PK\x05\x06", N_("a ZIP archive")),
+    (b"\x1f\x8b", N_("a gzip-compressed file")),
+    (b"\xfd7zXZ\x00", N_("an xz-compressed file")),
+    (b"7z\xbc\xaf\x27\x1c", N_("a 7-Zip archive")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", N_("an old Microsoft Office file (.doc or .xls)")),
+    (b"\x93NUMPY", N_("a NumPy array file")),
+    (b"\x7fELF", N_("a program (ELF executable)")),
 )
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -85,7 +89,14 @@ _MAX_CONTROL_SHARE = 0.01
 
 
 class DecodeError(ValueError):
-    """The bytes are not text the app can read; ``str(error)`` is a sentence for the user."""
+    """The bytes are not text the app can read; ``str(error)`` is a sentence for the user.
+
+    ``advises`` is True when the sentence already says what to do (save it as UTF-8...).
+    """
+
+    def __init__(self, message: str, advises: bool = False) -> None:
+        super().__init__(message)
+        self.advises = advises
 
 
 @dataclass(frozen=True)
@@ -97,7 +108,7 @@ class Decoded:
 
     @property
     def label(self) -> str:
-        """The encoding as shown to people, e.g. ``"UTF-8 (with BOM)"``."""
+        """The encoding for people, in English, e.g. ``"UTF-8 (with BOM)"`` (show ``_(label)``)."""
         return _LABELS.get(self.encoding, self.encoding)
 
 
@@ -111,14 +122,14 @@ def decode_bytes(data: bytes) -> Decoded:
     """
     data = bytes(data)
     if not data.strip():
-        raise DecodeError("The file is empty.")
+        raise DecodeError(_("The file is empty."))
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise DecodeError(f"This looks like {what}, not a text file.")
+            raise DecodeError(_("This looks like {what}, not a text file.").format(what=_(what)))
     # Pickle: a 0x80 opcode then the protocol number. 0x80 can't start UTF-8, GB18030 or
     # Shift-JIS text, so this never hides a real text file.
     if len(data) > 1 and data[0] == 0x80 and 1 < data[1] <= 5:
-        raise DecodeError("This looks like a Python pickle file, not a text file.")
+        raise DecodeError(_("This looks like a Python pickle file, not a text file."))
 
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -127,7 +138,7 @@ def decode_bytes(data: bytes) -> Decoded:
     if b"\x00" in data:
         codec = _utf16_without_bom(data)
         if codec is None:
-            raise DecodeError("This looks like a binary file, not a text file.")
+            raise DecodeError(_("This looks like a binary file, not a text file."))
         return _finish(_strict(data, codec), codec)
 
     text = _try(data, "utf-8")
@@ -148,11 +159,11 @@ def decode_bytes(data: bytes) -> Decoded:
     if sjis is not None:
         candidates.append((_plausibility(sjis, "ja"), sjis, sjis_codec))
     if not candidates:
-        raise DecodeError(_UNREADABLE)
+        raise DecodeError(_(_UNREADABLE), advises=True)
     # max() keeps the first of equals: GB18030 wins a tie.
     score, text, codec = max(candidates, key=lambda c: c[0])
     if score < _MIN_PLAUSIBILITY:
-        raise DecodeError(_UNREADABLE)
+        raise DecodeError(_(_UNREADABLE), advises=True)
     return _finish(text, codec)
 
 
@@ -167,8 +178,11 @@ def _strict(data: bytes, codec: str) -> str:
     text = _try(data, codec)
     if text is None:
         raise DecodeError(
-            f"This file says it is {_LABELS[codec].split(' (')[0]} but is damaged; "
-            "save it again as UTF-8 and try again."
+            _(
+                "This file says it is {encoding} but is damaged; "
+                "save it again as UTF-8 and try again."
+            ).format(encoding=_LABELS[codec].split(" (")[0]),
+            advises=True,
         )
     return text
 
@@ -191,11 +205,11 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def _finish(text: str, codec: str) -> Decoded:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise DecodeError("The file is empty.")
+        raise DecodeError(_("The file is empty."))
     sample = text[:_SAMPLE_CHARS]
     controls = sum(1 for ch in sample if ch < " " and ch not in "\n\t\f\v\x1a")
     if controls > _MAX_CONTROL_SHARE * len(sample):
-        raise DecodeError("This looks like a binary file, not a text file.")
+        raise DecodeError(_("This looks like a binary file, not a text file."))
     return Decoded(text=text, encoding=codec)
 
 

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from explorer.i18n import _
+
 #: Fonts large enough to read from the back of a classroom.
 BASE_FONT = {"size": 16}
 
@@ -44,9 +46,9 @@ def zipf_figure(counts: np.ndarray, words: Sequence[str], label_top: int = 5) ->
             text=[w if i < label_top else "" for i, w in enumerate(words)],
             textposition="top right",
             customdata=list(words),
-            hovertemplate="rank %{x}: <b>%{customdata}</b> × %{y}<extra></extra>",
+            hovertemplate=_("rank %{x}: <b>%{customdata}</b> × %{y}") + "<extra></extra>",
             marker={"size": 6, "color": "#1f77b4"},
-            name="words",
+            name=_("words"),
         )
     )
     if len(counts):
@@ -56,12 +58,12 @@ def zipf_figure(counts: np.ndarray, words: Sequence[str], label_top: int = 5) ->
                 y=counts[0] / ranks,
                 mode="lines",
                 line={"dash": "dash", "color": "#d62728"},
-                name="Zipf: count ∝ 1 / rank",
+                name=_("Zipf: count ∝ 1 / rank"),
                 hoverinfo="skip",
             )
         )
     # Powers of ten only: minor log ticks ("2", "5") read as noise from afar.
-    fig.update_xaxes(type="log", dtick=1, title="rank (1 = most frequent)")
-    fig.update_yaxes(type="log", dtick=1, title="count")
+    fig.update_xaxes(type="log", dtick=1, title=_("rank (1 = most frequent)"))
+    fig.update_yaxes(type="log", dtick=1, title=_("count"))
     fig.update_layout(legend={"orientation": "h", "y": -0.2})
-    return _layout(fig, "Rank and frequency (Zipf's law)")
+    return _layout(fig, _("Rank and frequency (Zipf's law)"))

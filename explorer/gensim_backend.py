@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from explorer.i18n import _
 from explorer.training import Word2VecConfig
 from explorer.vectors import Vectors
 
@@ -69,18 +70,26 @@ def train_gensim(
         def on_epoch_end(self, model: Any) -> None:
             self.epoch += 1
             if progress is not None:
-                progress(self.epoch / config.epochs, f"epoch {self.epoch}/{config.epochs}")
+                message = _("epoch {epoch}/{epochs}").format(epoch=self.epoch, epochs=config.epochs)
+                progress(self.epoch / config.epochs, message)
 
     sentences = [list(s) for s in sentences]
     distinct = len({w for s in sentences for w in s})
     model = Word2Vec(**gensim_params(config, workers))
     model.build_vocab(sentences)
     if len(model.wv) < 2:
-        seen = "no word appears" if len(model.wv) == 0 else "only 1 distinct word appears"
-        raise ValueError(
-            f"{seen} at least min_count={config.min_count} times (of {distinct} distinct); "
-            "lower min_count or add text"
+        message = (
+            _(
+                "no word appears at least min_count={min_count} times (of {distinct} distinct); "
+                "lower min_count or add text"
+            )
+            if len(model.wv) == 0
+            else _(
+                "only 1 distinct word appears at least min_count={min_count} times "
+                "(of {distinct} distinct); lower min_count or add text"
+            )
         )
+        raise ValueError(message.format(min_count=config.min_count, distinct=distinct))
     model.train(
         sentences,
         total_examples=model.corpus_count,

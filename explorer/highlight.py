@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from explorer.i18n import _
 from explorer.windows import context_span
 
 TARGET_STYLE = "background:#1f77b4;color:white;font-weight:700"
@@ -40,7 +41,8 @@ def window_html(tokens: Sequence[str], position: int, window: int, label: str = 
 
 def legend_html() -> str:
     """A small legend for the colours used by :func:`window_html`."""
+    target, context = html.escape(_("target (centre word)")), html.escape(_("context"))
     return (
-        f'<span style="{_BASE};{TARGET_STYLE}">target (centre word)</span> '
-        f'<span style="{_BASE};{CONTEXT_STYLE}">context</span>'
+        f'<span style="{_BASE};{TARGET_STYLE}">{target}</span> '
+        f'<span style="{_BASE};{CONTEXT_STYLE}">{context}</span>'
     )

@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
+from explorer.i18n import _
 from explorer.samples import SAMPLE_DIR
 from explorer.vectors import Vectors
 from explorer.word2vec import Word2Vec
@@ -246,8 +247,8 @@ def score_matrix(
             continue
         rows.append(_scores(wv, user_vector(wv, had), score)[columns])
     data = np.array(rows, dtype=np.float64).reshape(len(rows), len(items))
-    frame = pd.DataFrame(data, index=pd.Index(list(users), name="user"), columns=items)
-    frame.columns.name = "item"
+    frame = pd.DataFrame(data, index=pd.Index(list(users), name=_("user")), columns=items)
+    frame.columns.name = _("item")
     return frame
 
 

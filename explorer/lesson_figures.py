@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from explorer.i18n import _
 from explorer.training_figures import CONFIG
 
 
@@ -77,7 +78,7 @@ def parallelogram_figure(xy: np.ndarray, words: Sequence[str], answer: str | Non
             "word": w,
             "x": round(float(p[0]), 4),
             "y": round(float(p[1]), 4),
-            "role": "expected" if i == 3 else "query",
+            "role": _("expected") if i == 3 else _("query"),
         }
         for i, (w, p) in enumerate(zip(words, xy, strict=True))
     ]
@@ -94,13 +95,13 @@ def parallelogram_figure(xy: np.ndarray, words: Sequence[str], answer: str | Non
                 "word": answer,
                 "x": round(float(xy[4][0]), 4),
                 "y": round(float(xy[4][1]), 4),
-                "role": "model's answer",
+                "role": _("model's answer"),
             }
         )
     xs = {"field": "x", "type": "quantitative", "axis": None, "scale": {"zero": False}}
     ys = {"field": "y", "type": "quantitative", "axis": None, "scale": {"zero": False}}
     return {
-        "title": "The analogy as a parallelogram (PCA of these words)",
+        "title": _("The analogy as a parallelogram (PCA of these words)"),
         "config": CONFIG,
         "width": "container",
         "height": 380,
@@ -133,17 +134,23 @@ def parallelogram_figure(xy: np.ndarray, words: Sequence[str], answer: str | Non
 def distribution_figure(words: Sequence[str], raw: np.ndarray, noise: np.ndarray) -> dict:
     """Raw unigram probabilities against the noise distribution (counts ** 0.75), per word."""
     values = []
+    raw_name, noise_name = _("raw frequency"), _("noise: frequency^0.75")
     for w, r, n in zip(words, raw, noise, strict=True):
         values += [
-            {"word": w, "which": "raw frequency", "p": float(r)},
-            {"word": w, "which": "noise: frequency^0.75", "p": float(n)},
+            {"word": w, "which": raw_name, "p": float(r)},
+            {"word": w, "which": noise_name, "p": float(n)},
         ]
+    tooltip = [
+        {"field": "word", "type": "nominal", "title": _("word")},
+        {"field": "which", "type": "nominal", "title": _("distribution")},
+        {"field": "p", "type": "quantitative", "title": _("probability"), "format": ".3%"},
+    ]
     return {
         "config": CONFIG,
         "width": "container",
         "height": 320,
         "data": {"values": values},
-        "mark": {"type": "bar", "tooltip": True},
+        "mark": {"type": "bar"},
         "encoding": {
             "x": {
                 "field": "word",
@@ -153,14 +160,19 @@ def distribution_figure(words: Sequence[str], raw: np.ndarray, noise: np.ndarray
                 "axis": {"labelAngle": -45},
             },
             "xOffset": {"field": "which"},
-            "y": {"field": "p", "type": "quantitative", "title": "probability"},
+            "y": {"field": "p", "type": "quantitative", "title": _("probability")},
             "color": {"field": "which", "title": None, "legend": {"orient": "top"}},
+            "tooltip": tooltip,
         },
     }
 
 
 def cost_figure(table: pd.DataFrame) -> dict:
-    """Measured milliseconds per training step against vocabulary size, one line a method."""
+    """Measured milliseconds per training step against vocabulary size, one line a method.
+
+    ``table`` is :func:`~explorer.sampling_cost.measure_step_cost`'s; its ``method`` names are
+    shown as they are (translate them first with ``sampling_cost.method_label``).
+    """
     values = [
         {"V": int(r.vocab_size), "method": r.method, "ms": round(float(r.ms_per_step), 4)}
         for r in table.itertuples()
@@ -170,20 +182,25 @@ def cost_figure(table: pd.DataFrame) -> dict:
         "width": "container",
         "height": 320,
         "data": {"values": values},
-        "mark": {"type": "line", "point": True, "tooltip": True},
+        "mark": {"type": "line", "point": True},
         "encoding": {
             "x": {
                 "field": "V",
                 "type": "quantitative",
                 "scale": {"type": "log"},
-                "title": "vocabulary size V",
+                "title": _("vocabulary size V"),
             },
             "y": {
                 "field": "ms",
                 "type": "quantitative",
                 "scale": {"type": "log"},
-                "title": "milliseconds per step (batch of 32)",
+                "title": _("milliseconds per step (batch of 32)"),
             },
             "color": {"field": "method", "title": None, "legend": {"orient": "top"}},
+            "tooltip": [
+                {"field": "V", "type": "quantitative", "title": _("vocabulary size V")},
+                {"field": "method", "type": "nominal", "title": _("method")},
+                {"field": "ms", "type": "quantitative", "title": _("milliseconds per step")},
+            ],
         },
     }

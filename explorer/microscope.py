@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import expit, log_softmax
 
+from explorer.i18n import _
 from explorer.objectives import negative_sampling_from_h, softmax_from_h
 from explorer.training import TrainState
 
@@ -55,7 +56,7 @@ def pick_example(state: TrainState, word: str, window: int | None = None) -> Exa
     """The first place in the corpus where ``word`` is the centre with a full window."""
     index = state.vocab.key_to_index
     if word not in index:
-        raise KeyError(f"{word!r} is not in the vocabulary")
+        raise KeyError(_("{word!r} is not in the vocabulary").format(word=word))
     window = window or state.config.window
     tokens, sent = state.tokens, state.sentence_ids
     best = None
@@ -67,7 +68,7 @@ def pick_example(state: TrainState, word: str, window: int | None = None) -> Exa
         if len(ctx) == 2 * window:
             break
     if best is None or not best[1]:
-        raise ValueError(f"{word!r} never has a neighbour in its sentence")
+        raise ValueError(_("{word!r} never has a neighbour in its sentence").format(word=word))
     pos, ctx = best
     return Example(tokens[ctx].astype(np.int64), int(tokens[pos]), pos)
 
@@ -109,20 +110,20 @@ def inspect_example(
         rng = np.random.default_rng([state.config.seed, state.step, 7, draw])
         negs = sampler.draw(rng, (1, k))[0].astype(np.int64)
         out_rows = np.concatenate([[t], negs])[None, :]
-        _, d_h, d_scores = negative_sampling_from_h(h[None, :], W_out, out_rows)
+        _loss, d_h, d_scores = negative_sampling_from_h(h[None, :], W_out, out_rows)
         raw = W_out[out_rows[0]] @ h
         scores = expit(raw)
         losses = np.logaddexp(0, np.concatenate([[-raw[0]], raw[1:]]))
         negative_words = [words[i] for i in negs]
         rows_out, d_out = out_rows[0], d_scores[0]
     else:
-        _, d_h, d_scores = softmax_from_h(h[None, :], W_out, np.array([t]))
+        _loss, d_h, d_scores = softmax_from_h(h[None, :], W_out, np.array([t]))
         rows_out, d_out = np.arange(len(words)), d_scores[0]
 
     W_new, W_out_new = W.copy(), W_out.copy()
     np.add.at(W_new, ctx, -lr * d_h[0])
     np.add.at(W_out_new, rows_out, -lr * d_out[:, None] * h[None, :])
-    p_after, _ = p_target(W_new, W_out_new)
+    p_after, _probs = p_target(W_new, W_out_new)
     return ExampleView(
         context_words=[words[i] for i in ctx],
         target_word=words[t],

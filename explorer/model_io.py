@@ -9,7 +9,7 @@ The file holds the arrays ``W``, ``W_out``, ``counts``, the corpus as word ids (
 ``sentence_ids``: needed to carry on training) and ``meta``: UTF-8 JSON stored as a
 ``uint8`` array (settings, vocabulary, progress, loss history). It is read with
 ``np.load(..., allow_pickle=False)``, and everything is checked: a bad file raises
-``ValueError`` saying what is wrong.
+:class:`ModelFileError` (a ``ValueError``) saying what is wrong, in the current language.
 """
 
 from __future__ import annotations
@@ -23,12 +23,28 @@ from typing import IO, Any
 
 import numpy as np
 
+from explorer.i18n import _
 from explorer.training import TrainState, Word2VecConfig, with_plan
 from explorer.vocab import Vocabulary
 
 FORMAT = "embedding-explorer/word2vec"
 VERSION = 1
 ARRAYS = ("W", "W_out", "counts", "tokens", "sentence_ids", "meta")
+
+
+class ModelFileError(ValueError):
+    """A file that is not a usable saved model.
+
+    ``str(error)`` is the whole sentence; ``kind`` and ``reason`` let a page phrase its own:
+    ``"missing"`` (``reason`` names the missing arrays), ``"pickle"`` (the file holds
+    pickled objects), ``"unreadable"`` (``reason`` is the reader's error) or ``"invalid"``
+    (``reason`` says which part is wrong).
+    """
+
+    def __init__(self, message: str, kind: str, reason: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.reason = reason
 
 
 def save_state(
@@ -73,7 +89,8 @@ def state_to_bytes(state: TrainState, loss_history: list[float] | tuple = ()) ->
 def load_state(file: str | Path | bytes | IO[bytes]) -> tuple[TrainState, list[float]]:
     """Read a file written by :func:`save_state`: ``(state, loss_history)``.
 
-    Raises ``ValueError`` if the file is not such a file or is inconsistent.
+    Raises :class:`ModelFileError` (a ``ValueError``) if the file is not such a file or is
+    inconsistent.
     """
     if isinstance(file, (bytes, bytearray, memoryview)):
         file = io.BytesIO(bytes(file))
@@ -81,51 +98,82 @@ def load_state(file: str | Path | bytes | IO[bytes]) -> tuple[TrainState, list[f
         with np.load(file, allow_pickle=False) as npz:
             missing = [name for name in ARRAYS if name not in npz.files]
             if missing:
-                raise ValueError(f"missing arrays: {', '.join(missing)}")
+                names = ", ".join(missing)
+                raise ModelFileError(
+                    _("not a saved Embedding Explorer model: missing arrays: {names}").format(
+                        names=names
+                    ),
+                    "missing",
+                    names,
+                )
             arrays = {name: npz[name] for name in ARRAYS}
-    except ValueError as e:
-        raise ValueError(f"not a saved Embedding Explorer model: {e}") from None
+    except ModelFileError:
+        raise
+    except ValueError as e:  # numpy's own: "Object arrays cannot be loaded when allow_pickle=False"
+        kind = "pickle" if "pickle" in str(e).lower() else "unreadable"
+        raise ModelFileError(
+            _("not a saved Embedding Explorer model: {error}").format(error=e), kind, str(e)
+        ) from None
     except (OSError, EOFError, zipfile.BadZipFile, KeyError) as e:
-        raise ValueError(f"not a saved Embedding Explorer model (unreadable: {e})") from None
+        raise ModelFileError(
+            _("not a saved Embedding Explorer model (unreadable: {error})").format(error=e),
+            "unreadable",
+            str(e),
+        ) from None
     try:
         return _build(arrays)
-    except (ValueError, TypeError, KeyError, json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise ValueError(f"not a valid Embedding Explorer model: {e}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        reason = _("meta is not valid UTF-8 JSON ({error})").format(error=e)
+    except KeyError as e:
+        reason = _("meta has no entry {key}").format(key=e)
+    except TypeError as e:
+        reason = _("a value has the wrong type ({error})").format(error=e)
+    except ValueError as e:  # ours (translated), or the settings' own checks
+        reason = str(e)
+    raise ModelFileError(
+        _("not a valid Embedding Explorer model: {reason}").format(reason=reason),
+        "invalid",
+        reason,
+    )
 
 
 def _build(arrays: dict[str, np.ndarray]) -> tuple[TrainState, list[float]]:
     """Check every part of a loaded file and assemble the state."""
     meta_bytes = arrays["meta"]
     if meta_bytes.dtype != np.uint8 or meta_bytes.ndim != 1:
-        raise ValueError("meta must be a uint8 byte array")
+        raise ValueError(_("meta must be a uint8 byte array"))
     meta = json.loads(meta_bytes.tobytes().decode("utf-8"))
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-        raise ValueError(f"the format tag is not {FORMAT!r}")
+        raise ValueError(_("the format tag is not {tag!r}").format(tag=FORMAT))
     if meta.get("version") != VERSION:
-        raise ValueError(f"version {meta.get('version')!r} is not supported (only {VERSION})")
+        raise ValueError(
+            _("version {version!r} is not supported (only {supported})").format(
+                version=meta.get("version"), supported=VERSION
+            )
+        )
     config = _config(meta["config"])
     words = meta["vocab"]["index_to_key"]
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise ValueError("the vocabulary must be a list of strings")
+        raise ValueError(_("the vocabulary must be a list of strings"))
     V, d = len(words), config.vector_size
     W, W_out = arrays["W"], arrays["W_out"]
     counts, tokens, sentence_ids = arrays["counts"], arrays["tokens"], arrays["sentence_ids"]
     for name, a in (("W", W), ("W_out", W_out)):
         _expect(name, a, (V, d), np.floating)
         if not np.isfinite(a).all():
-            raise ValueError(f"{name} holds NaN or infinite values")
+            raise ValueError(_("{name} holds NaN or infinite values").format(name=name))
     _expect("counts", counts, (V,), np.integer)
     _expect("tokens", tokens, (len(tokens),), np.integer)
     _expect("sentence_ids", sentence_ids, (len(tokens),), np.integer)
     if len(tokens) and (tokens.min() < 0 or tokens.max() >= V):
-        raise ValueError("tokens hold word ids outside the vocabulary")
+        raise ValueError(_("tokens hold word ids outside the vocabulary"))
     if len(sentence_ids) > 1 and np.any(np.diff(sentence_ids) < 0):
-        raise ValueError("sentence_ids must be non-decreasing")
+        raise ValueError(_("sentence_ids must be non-decreasing"))
     progress = {k: int(meta["progress"][k]) for k in ("step", "epoch", "position", "examples_seen")}
     if min(progress.values()) < 0 or progress["epoch"] > config.epochs:
-        raise ValueError(f"impossible progress {progress}")
+        raise ValueError(_("impossible progress {progress}").format(progress=progress))
     if progress["position"] % config.batch_size:
-        raise ValueError("position must be a whole number of batches")
+        raise ValueError(_("position must be a whole number of batches"))
     history = [float(x) for x in meta.get("loss_history", [])]
     vocab = Vocabulary(
         index_to_key=words,
@@ -134,7 +182,7 @@ def _build(arrays: dict[str, np.ndarray]) -> tuple[TrainState, list[float]]:
         dropped_words=int(meta["vocab"].get("dropped_words", 0)),
     )
     if len(vocab.key_to_index) != V:
-        raise ValueError("the vocabulary repeats a word")
+        raise ValueError(_("the vocabulary repeats a word"))
     state = TrainState(
         config=config,
         vocab=vocab,
@@ -146,22 +194,34 @@ def _build(arrays: dict[str, np.ndarray]) -> tuple[TrainState, list[float]]:
     )
     state = with_plan(state)  # rebuilt from (seed, epoch): the same as when it was saved
     if state.plan is not None and state.position > state.plan.n_examples:
-        raise ValueError(f"position {state.position} is past the end of epoch {state.epoch}")
+        raise ValueError(
+            _("position {position} is past the end of epoch {epoch}").format(
+                position=state.position, epoch=state.epoch
+            )
+        )
     return state, history
 
 
 def _config(raw: Any) -> Word2VecConfig:
     if not isinstance(raw, dict):
-        raise ValueError("config must be a JSON object")
+        raise ValueError(_("config must be a JSON object"))
     known = {f.name for f in fields(Word2VecConfig)}
     unknown = set(raw) - known
     if unknown:
-        raise ValueError(f"unknown settings: {', '.join(sorted(unknown))}")
+        raise ValueError(_("unknown settings: {names}").format(names=", ".join(sorted(unknown))))
     return Word2VecConfig(**raw)
 
 
 def _expect(name: str, a: np.ndarray, shape: tuple[int, ...], kind: type) -> None:
     if a.shape != shape:
-        raise ValueError(f"{name} has shape {a.shape}, expected {shape}")
+        raise ValueError(
+            _("{name} has shape {shape}, expected {expected}").format(
+                name=name, shape=a.shape, expected=shape
+            )
+        )
     if not np.issubdtype(a.dtype, kind):
-        raise ValueError(f"{name} has dtype {a.dtype}, expected {kind.__name__}")
+        raise ValueError(
+            _("{name} has dtype {dtype}, expected {expected}").format(
+                name=name, dtype=a.dtype, expected=kind.__name__
+            )
+        )

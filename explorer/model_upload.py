@@ -18,6 +18,8 @@ import io
 import zipfile
 
 from explorer.encoding import _MAGIC
+from explorer.i18n import N_, _
+from explorer.model_io import ModelFileError
 from explorer.uploads import (
     MAX_UPLOAD_BYTES,
     UploadError,
@@ -35,10 +37,12 @@ MODEL_EXTENSION = ".npz"
 # compress well); this bounds the memory one upload can take.
 UNPACK_FACTOR = 10
 
-_WHERE_FROM = "Upload a .npz file saved with the Train page's download button."
+
+def _where_from() -> str:
+    return _("Upload a .npz file saved with the Train page's download button.")
 
 
-@friendly_errors("model file")
+@friendly_errors(N_("model file"))
 def read_model(name: str, data: bytes, max_bytes: int | None = MAX_UPLOAD_BYTES) -> Word2Vec:
     """The :class:`~explorer.word2vec.Word2Vec` saved in ``data`` (see ``Word2Vec.to_bytes``).
 
@@ -46,31 +50,37 @@ def read_model(name: str, data: bytes, max_bytes: int | None = MAX_UPLOAD_BYTES)
     is too big, is not such a model, is damaged, or holds pickled Python objects.
     """
     data = as_bytes(data)
-    check_size(name, data, max_bytes, "Save a model trained on a smaller corpus.")
+    check_size(name, data, max_bytes, _("Save a model trained on a smaller corpus."))
     if not data.strip():
-        raise UploadError(f"{name} is empty. {_WHERE_FROM}")
+        raise UploadError(_("{name} is empty. {advice}").format(name=name, advice=_where_from()))
     if is_pickle(name, data):
         raise UploadError(
-            f"{name} is a Python pickle (gensim saves its models that way), which can run "
-            "code when loaded, so it was not opened. Export word2vec text with "
-            "model.wv.save_word2vec_format(path) and upload it as word vectors instead."
+            _(
+                "{name} is a Python pickle (gensim saves its models that way), which can run "
+                "code when loaded, so it was not opened. Export word2vec text with "
+                "model.wv.save_word2vec_format(path) and upload it as word vectors instead."
+            ).format(name=name)
         )
     if not data.startswith(b"PK\x03\x04"):
-        raise UploadError(f"{name} is {_what(name, data)}, not a saved model. {_WHERE_FROM}")
+        raise UploadError(
+            _("{name} is {what}, not a saved model. {advice}").format(
+                name=name, what=_what(name, data), advice=_where_from()
+            )
+        )
     _check_archive(name, data, max_bytes)
     try:
         return Word2Vec.load(data)
     except ValueError as e:
-        raise UploadError(_explain(name, str(e))) from None
+        raise UploadError(_explain(name, e)) from None
 
 
 def _what(name: str, data: bytes) -> str:
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            return what
+            return _(what)
     if extension(name) in VECTOR_EXTENSIONS or data[:1].isdigit():
-        return "a text or word-vector file (upload vectors under “word vectors”)"
-    return "an unknown kind of file"
+        return _("a text or word-vector file (upload vectors under “word vectors”)")
+    return _("an unknown kind of file")
 
 
 def _check_archive(name: str, data: bytes, max_bytes: int | None) -> None:
@@ -79,32 +89,42 @@ def _check_archive(name: str, data: bytes, max_bytes: int | None) -> None:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         raise UploadError(
-            f"{name} is damaged (it is not a complete ZIP archive). {_WHERE_FROM}"
+            _("{name} is damaged (it is not a complete ZIP archive). {advice}").format(
+                name=name, advice=_where_from()
+            )
         ) from None
     if not any(m.filename.endswith(".npy") for m in members):
         raise UploadError(
-            f"{name} is a ZIP archive but not a saved model (it holds no arrays). {_WHERE_FROM}"
+            _(
+                "{name} is a ZIP archive but not a saved model (it holds no arrays). {advice}"
+            ).format(name=name, advice=_where_from())
         )
     unpacked = sum(m.file_size for m in members)
     limit = None if max_bytes is None else UNPACK_FACTOR * max_bytes
     if limit is not None and unpacked > limit:
         raise UploadError(
-            f"{name} unpacks to {format_size(unpacked)}, more than the {format_size(limit)} "
-            "a model may take here. Upload a model trained on a smaller corpus."
+            _(
+                "{name} unpacks to {size}, more than the {limit} a model may take here. "
+                "Upload a model trained on a smaller corpus."
+            ).format(name=name, size=format_size(unpacked), limit=format_size(limit))
         )
 
 
-def _explain(name: str, problem: str) -> str:
-    """A sentence for the page from ``model_io``'s ``ValueError`` text."""
-    problem = problem.removeprefix("not a saved Embedding Explorer model").strip(": ")
-    problem = problem.removeprefix("not a valid Embedding Explorer model").strip(": ")
-    if "allow_pickle" in problem or "pickle" in problem.lower():
-        return (
-            f"{name} holds pickled Python objects, which can run code when loaded, so it "
-            f"was not opened. {_WHERE_FROM}"
+def _explain(name: str, error: ValueError) -> str:
+    """A sentence for the page from ``model_io``'s error (a :class:`ModelFileError`)."""
+    if isinstance(error, ModelFileError):
+        kind, reason = error.kind, error.reason
+    else:  # from building the model: its own sentence
+        kind, reason = "invalid", str(error)
+    if kind == "pickle":
+        message = _(
+            "{name} holds pickled Python objects, which can run code when loaded, so it "
+            "was not opened. {advice}"
         )
-    if problem.startswith("missing arrays"):
-        return f"{name} is not a model saved by Embedding Explorer ({problem}). {_WHERE_FROM}"
-    if problem.startswith("(unreadable") and problem.endswith(")"):
-        problem = problem.removeprefix("(unreadable").removesuffix(")").strip(": ")
-    return f"{name} is not a usable Embedding Explorer model: {problem}. {_WHERE_FROM}"
+    elif kind == "missing":
+        message = _(
+            "{name} is not a model saved by Embedding Explorer (missing arrays: {reason}). {advice}"
+        )
+    else:
+        message = _("{name} is not a usable Embedding Explorer model: {reason}. {advice}")
+    return message.format(name=name, reason=reason, advice=_where_from())

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from explorer.alignment import PCABasis
+from explorer.i18n import _, current_language
 
 if TYPE_CHECKING:
     from explorer.vectors import Vectors
@@ -84,7 +85,7 @@ def pca_basis(X: np.ndarray, n_components: int = 2) -> PCABasis:
         values, vectors = scipy.linalg.eigh(cov, subset_by_index=[d - k, d - 1])
         values, comps = values[::-1], vectors[:, ::-1].T
     else:
-        _, s, vt = np.linalg.svd(centred.astype(np.float64), full_matrices=False)
+        _u, s, vt = np.linalg.svd(centred.astype(np.float64), full_matrices=False)
         values, comps = s[:k] ** 2, vt[:k]
         total = float((s**2).sum())
     signs = np.sign(comps[np.arange(k), np.abs(comps).argmax(axis=1)])
@@ -104,7 +105,8 @@ def pca(X: np.ndarray, n_components: int = 2) -> Projection:
     axes = basis.components.T.astype(np.float32)
     coords = X @ axes - (basis.mean @ basis.components.T).astype(np.float32)  # float32: fast
     ratio = basis.explained_variance_ratio
-    labels = [f"PC{i + 1} ({r:.1%} of the variance)" for i, r in enumerate(ratio)]
+    labels = [_("PC{n} ({share:.1%} of the variance)").format(n=i + 1, share=r)
+              for i, r in enumerate(ratio)]  # fmt: skip
     return Projection(coords, "pca", {"n_components": n_components}, ratio, [], labels)
 
 
@@ -132,22 +134,28 @@ def parse_axis(spec: str) -> list[tuple[float, str]]:
     else:
         if terms and sign is None:
             return terms
-    raise ValueError(f"cannot read the axis {spec!r}: write words joined by ' + ' or ' - '")
+    raise ValueError(
+        _("cannot read the axis {spec!r}: write words joined by ' + ' or ' - '").format(spec=spec)
+    )
 
 
 def axis_vector(vectors: Vectors, spec: str) -> np.ndarray:
     """The direction ``spec`` names (``"woman - man"``), of length 1.
 
     Raises ``KeyError`` for an unknown word and ``ValueError`` for a zero direction
-    (``"man - man"``, or two words with the same vector).
+    (``"man - man"``, or two words with the same vector), with messages to show a learner.
     """
     terms = parse_axis(spec)
     a = np.zeros(vectors.vector_size, dtype=np.float64)
     for sign, word in terms:
+        if word not in vectors:
+            raise KeyError(_("{word!r} is not in the vocabulary").format(word=word))
         a += sign * vectors.get_vector(word)
     norm = np.linalg.norm(a)
     if norm == 0:
-        raise ValueError(f"the axis {spec!r} has no direction: its vectors cancel out")
+        raise ValueError(
+            _("the axis {spec!r} has no direction: its vectors cancel out").format(spec=spec)
+        )
     return a / norm
 
 
@@ -171,10 +179,9 @@ def word_axes(
         for j in range(i):
             cos = float(axes[i] @ axes[j])
             if abs(cos) >= 0.5 and not orthogonalise:
-                notes.append(
-                    f"the axes {specs[j]!r} and {specs[i]!r} point in similar directions "
-                    f"(cosine {cos:.2f}): the map is squeezed along a diagonal"
-                )
+                note = _("the axes {x!r} and {y!r} point in similar directions (cosine "
+                         "{cos:.2f}): the map is squeezed along a diagonal")  # fmt: skip
+                notes.append(note.format(x=specs[j], y=specs[i], cos=cos))
     if orthogonalise:
         axes = _gram_schmidt(axes, specs)
     rows = vectors.vectors if words is None else vectors[list(words)]
@@ -229,9 +236,12 @@ CACHE_SIZE = 32
 def project(X: np.ndarray, method: str = "pca", n_components: int = 2, **params: Any) -> Projection:
     """``pca`` or ``tsne`` of ``X``, remembered by content (the last ``CACHE_SIZE`` results).
 
-    Returned coordinates are read-only, since they are shared with the cache.
+    Returned coordinates are read-only, since they are shared with the cache. The texts of a
+    result (axis titles, notes) are in the language of the moment, so the language is part of
+    the key: a map asked for in another language is made again.
     """
-    key = cache_key(X, method=method, n_components=n_components, **params)
+    language = current_language()
+    key = cache_key(X, method=method, n_components=n_components, language=language, **params)
     if key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key]

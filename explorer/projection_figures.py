@@ -16,6 +16,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from explorer.i18n import _
+
 PALETTE = [
     "#1f77b4",
     "#ff7f0e",
@@ -58,7 +60,7 @@ def projection_map(
     def trace(rows: np.ndarray, name: str, colour: str, size: int, text: bool) -> dict:
         t = {
             "type": kind,
-            "name": name or "words",
+            "name": name or _("words"),
             "customdata": rows.tolist(),
             "x": np.round(coords[rows, 0], 4).tolist(),
             "y": np.round(coords[rows, 1], 4).tolist(),
@@ -85,8 +87,8 @@ def projection_map(
         )
     index = {w: i for i, w in enumerate(words)}
     for name, chosen, colour, size in (
-        ("neighbours", neighbours, "#ff7f0e", 12),
-        ("chosen", highlight, "#d62728", 16),
+        (_("neighbours"), neighbours, "#ff7f0e", 12),
+        (_("chosen"), highlight, "#d62728", 16),
     ):
         rows = np.array([index[w] for w in chosen if w in index], dtype=int)
         if len(rows):

@@ -16,12 +16,18 @@ import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 
+from explorer.i18n import N_
+
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 
 
 @dataclass(frozen=True)
 class Sample:
-    """A corpus the app offers in its sidebar."""
+    """A corpus the app offers in its sidebar.
+
+    ``title`` and ``description`` are English, marked with ``N_``: show them through ``_``.
+    The English title also names the corpus in shared links.
+    """
 
     key: str
     title: str
@@ -45,39 +51,45 @@ class Sample:
 SAMPLES: tuple[Sample, ...] = (
     Sample(
         "english",
-        "English demo corpus",
+        N_("English demo corpus"),
         "en",
-        "A few thousand sentences written for this app: animals and their young, kings "
-        "and queens, verbs in three tenses, countries and capitals.",
+        N_(
+            "A few thousand sentences written for this app: animals and their young, kings "
+            "and queens, verbs in three tenses, countries and capitals."
+        ),
         "english.txt",
         track=("cat", "kitten", "dog", "puppy", "house", "king", "queen", "man", "woman"),
         analogy=("king", "man", "woman", "queen"),
     ),
     Sample(
         "chinese",
-        "中文示例语料 (Chinese demo corpus)",
+        N_("中文示例语料 (Chinese demo corpus)"),
         "zh",
-        "Sentences in the same spirit: 猫/小猫, 狗/小狗, 国王/王后, 男人/女人, "
-        "countries and capitals. Segmented with jieba.",
+        N_(
+            "Sentences in the same spirit: 猫/小猫, 狗/小狗, 国王/王后, 男人/女人, "
+            "countries and capitals. Segmented with jieba."
+        ),
         "chinese.txt",
         track=("猫", "小猫", "狗", "小狗", "房子", "国王", "王后", "男人", "女人"),
         analogy=("国王", "男人", "女人", "王后"),
     ),
     Sample(
         "japanese",
-        "日本語サンプル (Japanese demo corpus)",
+        N_("日本語サンプル (Japanese demo corpus)"),
         "ja",
-        "A smaller Japanese corpus: 猫/子猫, 犬/子犬, 王/女王. Segmented with janome.",
+        N_("A smaller Japanese corpus: 猫/子猫, 犬/子犬, 王/女王. Segmented with janome."),
         "japanese.txt",
         track=("猫", "子猫", "犬", "子犬", "家", "王", "女王", "男", "女"),
         analogy=("王", "男", "女", "女王"),
     ),
     Sample(
         "lee",
-        "Lee news corpus (real text)",
+        N_("Lee news corpus (real text)"),
         "en",
-        "About 300 real news articles from the Lee corpus, as shipped with gensim's test "
-        "data. Real text: noisier and slower to learn than the demo corpus.",
+        N_(
+            "About 300 real news articles from the Lee corpus, as shipped with gensim's test "
+            "data. Real text: noisier and slower to learn than the demo corpus."
+        ),
         "lee_background.cor",
         source="gensim",
         track=(

@@ -8,6 +8,7 @@ Usage:
     array([0.823, 0.146, 0.026, 0.005])
     >>> draw_negatives(counts, k=5, seed=0)        # word ids, drawn by the trainer's sampler
     >>> measure_step_cost()                        # a pandas DataFrame, in 1-2 s
+    >>> method_label("negative sampling, k=5")     # its method, in the interface's language
 
 :func:`measure_step_cost` times the trainer's own batch update
 (:func:`explorer.training._train_batch`, the code behind every step of the live page) on
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from explorer.i18n import N_, _
 from explorer.training import (
     NS_EXPONENT,
     UnigramSampler,
@@ -37,6 +39,9 @@ if TYPE_CHECKING:  # pandas is imported where it is used: importing this module 
     import pandas as pd
 
 DEFAULT_VOCAB_SIZES = (1_000, 5_000, 20_000, 50_000)
+#: :func:`measure_step_cost`'s method names (English: it is cached across sessions).
+FULL_SOFTMAX = N_("full softmax")
+NEGATIVE_SAMPLING = N_("negative sampling, k={k}")
 
 
 def _counts(counts: Sequence[float] | np.ndarray) -> np.ndarray:
@@ -131,7 +136,7 @@ def measure_step_cost(
     if negative < 1:
         raise ValueError("negative must be at least 1 (it is compared with the full softmax)")
     rng = np.random.default_rng(seed)
-    methods = [("full softmax", 0), (f"negative sampling, k={negative}", negative)]
+    methods = [(FULL_SOFTMAX, 0), (NEGATIVE_SAMPLING.format(k=negative), negative)]
     rows = []
     for vocab_size in map(int, vocab_sizes):
         # synthetic data: Zipf-like counts, random tokens, random W on top of W_out
@@ -148,3 +153,10 @@ def measure_step_cost(
             ops = multiply_adds(vocab_size, batch_size, vector_size, k)
             rows.append((vocab_size, name, ms, ops))
     return pd.DataFrame(rows, columns=["vocab_size", "method", "ms_per_step", "multiply_adds"])
+
+
+def method_label(method: str) -> str:
+    """A ``method`` of :func:`measure_step_cost`'s table, in the interface's language."""
+    if method == FULL_SOFTMAX:
+        return _(FULL_SOFTMAX)
+    return _(NEGATIVE_SAMPLING).format(k=method.rpartition("=")[2])

@@ -10,8 +10,12 @@ is shared by every page under ``SAMPLE_KEY``.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import streamlit as st
 
+from explorer import i18n
+from explorer.i18n import LANGUAGES, N_, _
 from explorer.samples import (
     DEFAULT_SAMPLE,
     SAMPLES_BY_KEY,
@@ -21,6 +25,9 @@ from explorer.samples import (
 )
 
 SAMPLE_KEY = "app.sample"
+LANG_KEY = "app.lang"  # the interface language, "en" or "zh"
+PRESENTER_KEY = "app.presenter"  # larger type, advanced controls hidden
+ADVANCED_KEY = "app.advanced"  # in the presenter view: show the advanced controls anyway
 #: Settings are the session's, not one page's: Streamlit otherwise forgets a widget's value
 #: in runs that do not draw it, and the form then fell back to each widget's own default
 #: (1 epoch, no tracked words), resetting the model (caught by a browser test).
@@ -42,6 +49,7 @@ def _one_of(options: tuple, kind: type = str):  # noqa: ANN202
 #: themselves (``bind="query-params"``) sometimes sent stale values in Streamlit 1.67, which
 #: reset a model with nonsense settings.
 SHARED = {
+    LANG_KEY: _one_of(tuple(LANGUAGES)),
     SAMPLE_KEY: lambda raw: next(
         (s.key for s in SAMPLES_BY_KEY.values() if raw in (s.key, s.title)), None
     ),
@@ -81,6 +89,62 @@ def apply_link() -> None:
             st.session_state[key] = value
     if "train.track" in st.session_state:  # the link's words, not the corpus's defaults
         st.session_state["train.track_for"] = st.session_state.get(SAMPLE_KEY, DEFAULT_SAMPLE)
+    if st.query_params.get(PRESENTER_KEY, "").lower() in ("1", "true", "on"):
+        st.session_state[PRESENTER_KEY] = True  # a teacher's own bookmark; never shared
+    if LANG_KEY not in st.session_state:  # no language in the link: the browser's
+        locale = (st.context.locale or "").lower()
+        st.session_state[LANG_KEY] = "zh" if locale.startswith("zh") else "en"
+
+
+def _session_language() -> str | None:
+    # Where explorer.i18n reads the language from: this session's choice (None outside a
+    # script run, e.g. in a background thread, which then speaks English).
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return None
+    return st.session_state.get(LANG_KEY)
+
+
+i18n.set_language_source(_session_language)
+
+
+def presenter() -> bool:
+    """Whether this session is in the presenter view (a projector at the back of a room)."""
+    return bool(st.session_state.get(PRESENTER_KEY))
+
+
+def show_advanced() -> bool:
+    """Whether to draw advanced controls: always, except in the presenter view until asked."""
+    return not presenter() or bool(st.session_state.get(ADVANCED_KEY))
+
+
+#: The presenter view's type: Streamlit sizes its text in rem, so a larger root size
+#: scales every heading, label and table; the main column uses the whole 1280 px width.
+PRESENTER_CSS = """<style>
+html { font-size: 22px; }
+[data-testid="stMainBlockContainer"] { padding: 1.5rem 2rem 3rem; max-width: 100%; }
+[data-testid="stSidebar"] { min-width: 15rem; }
+[data-testid="stCaptionContainer"] { font-size: 0.95rem; }
+</style>"""
+
+
+def view_options() -> None:
+    """The sidebar's top: the interface language and the presenter view."""
+    with st.sidebar:
+        st.radio(
+            _("🌐 Language · 语言"), list(LANGUAGES), format_func=LANGUAGES.get, key=LANG_KEY,
+            horizontal=True, help=_("The language of every page; part of a shared link."),
+        )  # fmt: skip
+        st.toggle(_("📽️ Presenter view"), key=PRESENTER_KEY,
+                  help=_("Larger type for a projector; advanced controls hidden."))  # fmt: skip
+        if presenter():
+            st.toggle(
+                _("Show advanced controls"), key=ADVANCED_KEY,
+                help=_("Settings, exports and details the presenter view hides."),
+            )  # fmt: skip
+    if presenter():
+        st.html(PRESENTER_CSS)
 
 
 UPLOAD_CHOICE = "upload"  # the corpus picker's value for the user's own text
@@ -128,25 +192,25 @@ def corpus_sidebar() -> Sample:
     init_state({SAMPLE_KEY: DEFAULT_SAMPLE if DEFAULT_SAMPLE in keys else keys[0]})
     if st.session_state[SAMPLE_KEY] not in keys:
         st.session_state[SAMPLE_KEY] = DEFAULT_SAMPLE
+    upload_title = current_upload_title()  # (format_func may run outside the script: AppTest)
     with st.sidebar:
         st.selectbox(
-            "Corpus",
+            _("Corpus"),
             keys,
             key=SAMPLE_KEY,
-            format_func=lambda k: current_upload_title() if k == UPLOAD_CHOICE
-            else get_sample(k).title,
-            help="The text every page works on. The demo corpora are small and made for "
-            "this app; the Lee corpus is real news text; or upload your own below.",
+            format_func=lambda k: upload_title if k == UPLOAD_CHOICE else _(get_sample(k).title),
+            help=_("The text every page works on. The demo corpora are small and made for "
+                   "this app; the Lee corpus is real news text; or upload your own below."),
         )  # fmt: skip
         chosen = current_sample()
-        st.caption(chosen.description)
+        st.caption(_(chosen.description))  # an upload's is built in the language already
         _uploads_panel()
     return chosen
 
 
 def current_upload_title() -> str:
     upload = st.session_state.get(UPLOADED_CORPUS)
-    return f"📄 {upload.name}" if upload is not None else "(no upload)"
+    return f"📄 {upload.name}" if upload is not None else _("(no upload)")
 
 
 def uploaded_corpus():  # noqa: ANN201 (CorpusUpload | None)
@@ -236,7 +300,7 @@ def _on_model_upload() -> None:
     st.session_state[RUN_KEY] = LiveRun.from_state(state, track)
     # Matches the settings form from now on, so the run is not rebuilt on the next run.
     st.session_state[RUN_SETTINGS_KEY] = (corpus_identity(), _config_from_form())
-    st.session_state["upload.model_loaded"] = f"{file.name}: step {state.step:,}"
+    st.session_state["upload.model_loaded"] = (file.name, state.step)  # shown in any language
 
 
 def _default_track(vocab) -> list[str]:  # noqa: ANN001
@@ -252,56 +316,64 @@ def _uploads_panel() -> None:
     # page's included; these are built only once someone asks for them.
     busy = any(k in st.session_state for k in (UPLOADED_CORPUS, UPLOADED_VECTORS))
     init_state({"upload.open": busy})
-    if not st.toggle("📤 Your own text or vectors", key="upload.open",
-                     help="Upload a corpus, vectors or a model saved by this app."):  # fmt: skip
+    if not st.toggle(_("📤 Your own text or vectors"), key="upload.open",
+                     help=_("Upload a corpus, vectors or a model saved by this app.")):  # fmt: skip
         return
     with st.container(border=True):
         st.file_uploader(
-            "Text (.txt, .md, .csv, .tsv)", type=["txt", "md", "csv", "tsv"],
+            _("Text (.txt, .md, .csv, .tsv)"), type=["txt", "md", "csv", "tsv"],
             accept_multiple_files=True, key="upload.corpus_files", on_change=_on_corpus_upload,
-            help="One or more files, in English, Chinese or Japanese; read as "
-            + ", ".join(SUPPORTED_ENCODINGS) + ". Nothing you had is lost if a file is refused.",
+            help=_("One or more files, in English, Chinese or Japanese; read as {encodings}. "
+                   "Nothing you had is lost if a file is refused."
+                   ).format(encodings=", ".join(SUPPORTED_ENCODINGS)),
         )  # fmt: skip
         if error := st.session_state.get("upload.corpus_error"):
             st.error(error)
         upload = st.session_state.get(UPLOADED_CORPUS)
         if upload is not None:
             if columns := st.session_state.get("upload.columns"):
-                st.selectbox("Text column", columns, key="upload.text_column",
+                st.selectbox(_("Text column"), columns, key="upload.text_column",
                              on_change=_on_corpus_upload,
-                             help="The column of your table that holds the text.")  # fmt: skip
+                             help=_("The column of your table that holds the text."))  # fmt: skip
             for label, value in upload.summary.items():
-                st.caption(f"**{label}:** {value}")
+                st.caption(_("**{label}:** {value}").format(label=_(label), value=value))
             for note in upload.notes:
                 st.info(note)
         st.file_uploader(
-            "Vectors (word2vec text or .bin, GloVe, fastText .vec, projector .tsv)",
+            _("Vectors (word2vec text or .bin, GloVe, fastText .vec, projector .tsv)"),
             # .model and .pkl are accepted only so that the refusal can say why (pickles)
             type=["txt", "vec", "bin", "tsv", "w2v", "model", "pkl", "pickle"],
             accept_multiple_files=True,
             key="upload.vector_files", on_change=_on_vectors_upload,
-            help="For the projector's pair, add metadata.tsv with vectors.tsv. Python pickles "
-            "(gensim .model files) are refused: they can run code when loaded.",
+            help=_("For the projector's pair, add metadata.tsv with vectors.tsv. Python pickles "
+                   "(gensim .model files) are refused: they can run code when loaded."),
         )  # fmt: skip
         if error := st.session_state.get("upload.vectors_error"):
             st.error(error)
         if (loaded := st.session_state.get(UPLOADED_VECTORS)) is not None:
             name, wv, notes = loaded
-            st.caption(f"**Vectors:** {name}: {len(wv):,} words × {wv.vector_size}")
+            st.caption(
+                _("**Vectors:** {name}: {n:,} words × {d}").format(
+                    name=name, n=len(wv), d=wv.vector_size
+                )
+            )
             for note in notes:
                 st.info(note)
         st.file_uploader(
-            "A model saved by this app (.npz)", type=["npz"], key="upload.model_file",
+            _("A model saved by this app (.npz)"), type=["npz"], key="upload.model_file",
             on_change=_on_model_upload,
-            help="Training goes on where it left off, on the Train live page.",
+            help=_("Training goes on where it left off, on the Train live page."),
         )  # fmt: skip
         if error := st.session_state.get("upload.model_error"):
             st.error(error)
         if loaded := st.session_state.get("upload.model_loaded"):
-            st.caption(f"**Model:** {loaded}")
+            name, step = loaded
+            st.caption(_("**Model:** {name}, step {step:,}").format(name=name, step=step))
 
 
-@st.cache_resource(show_spinner="Reading and tokenizing the corpus…", max_entries=8)
+#: The cached loaders' spinners are drawn by their callers, in the session's language (a
+#: decorator's text is fixed at import). st.spinner waits 0.5 s: a cache hit shows nothing.
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _load_corpus(key: str, mtime: float):  # noqa: ANN202 (Corpus, imported lazily)
     # Read-only and shared by every session: the same sample is tokenized once per server.
     # mtime is part of the cache key so an edited sample file is read again.
@@ -317,7 +389,8 @@ def current_corpus():  # noqa: ANN201
     if upload is not None:
         return upload.corpus
     sample = current_sample()
-    return _load_corpus(sample.key, sample.path.stat().st_mtime)
+    with st.spinner(_("Reading and tokenizing the corpus…")):
+        return _load_corpus(sample.key, sample.path.stat().st_mtime)
 
 
 def corpus_identity() -> tuple:
@@ -375,106 +448,114 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
     if st.session_state.get("train.track_for") != sample.key:  # new corpus: its own defaults
         st.session_state["train.track"] = ", ".join(sample.track)
         st.session_state["train.track_for"] = sample.key
-    with st.expander("Settings", expanded=False):
+    with st.expander(_("Settings"), expanded=False, key="train.settings"):
         c = st.columns(4)
         c[0].radio(
-            "Architecture",
-            ["CBOW", "Skip-gram"],
+            _("Architecture"),
+            [N_("CBOW"), N_("Skip-gram")],  # stored and shared in English
+            format_func=_,
             key="train.sg",
             persist_state=KEEP,
             horizontal=True,
-            help="CBOW: the average of the context predicts the centre word. "
-            "Skip-gram: the centre word predicts each context word.",
+            help=_(
+                "CBOW: the average of the context predicts the centre word. "
+                "Skip-gram: the centre word predicts each context word."
+            ),
         )
         c[1].radio(
-            "Output layer",
-            ["Negative sampling", "Full softmax"],
+            _("Output layer"),
+            [N_("Negative sampling"), N_("Full softmax")],
+            format_func=_,
             key="train.objective",
             persist_state=KEEP,
-            help="Full softmax scores every word of the vocabulary; negative sampling "
-            "scores the true word against k random 'negative' words.",
+            help=_(
+                "Full softmax scores every word of the vocabulary; negative sampling "
+                "scores the true word against k random 'negative' words."
+            ),
         )
         c[2].slider(
-            "Negatives k",
+            _("Negatives k"),
             1,
             20,
             key="train.negative",
             persist_state=KEEP,
             disabled=st.session_state["train.objective"] == "Full softmax",
-            help="Negative words drawn per example, from unigram counts ** 0.75.",
+            help=_("Negative words drawn per example, from unigram counts ** 0.75."),
         )
         c[3].slider(
-            "Vector size d",
+            _("Vector size d"),
             2,
             100,
             key="train.vector_size",
             persist_state=KEEP,
-            help="Columns of W. Small by default so the matrix stays readable.",
+            help=_("Columns of W. Small by default so the matrix stays readable."),
         )
         c = st.columns(4)
         c[0].slider(
-            "Window",
+            _("Window"),
             1,
             10,
             key="train.window",
             persist_state=KEEP,
-            help="Context words on each side of the centre word (at most).",
+            help=_("Context words on each side of the centre word (at most)."),
         )
         c[1].select_slider(
-            "Learning rate",
+            _("Learning rate"),
             ALPHAS,
             key="train.alpha",
             persist_state=KEEP,
-            help="Starting step size; it decays to 0.0001.",
+            help=_("Starting step size; it decays to 0.0001."),
         )
         c[2].select_slider(
-            "Batch size",
+            _("Batch size"),
             BATCH_SIZES,
             key="train.batch_size",
             persist_state=KEEP,
-            help="Examples per update.",
+            help=_("Examples per update."),
         )
-        c[3].slider("Epochs", 1, 50, key="train.epochs", persist_state=KEEP,
-                    help="Passes over the corpus.")  # fmt: skip
+        c[3].slider(_("Epochs"), 1, 50, key="train.epochs", persist_state=KEEP,
+                    help=_("Passes over the corpus."))  # fmt: skip
         c = st.columns(4)
         c[0].number_input(
-            "Seed",
+            _("Seed"),
             0,
             2**31 - 1,
             key="train.seed",
             persist_state=KEEP,
-            help="Same seed, same settings: the same run, step for step.",
+            help=_("Same seed, same settings: the same run, step for step."),
         )
         c[1].slider(
-            "Min count",
+            _("Min count"),
             1,
             10,
             key="train.min_count",
             persist_state=KEEP,
-            help="Words seen fewer times are left out of the vocabulary.",
+            help=_("Words seen fewer times are left out of the vocabulary."),
         )
         c[2].slider(
-            "Batches per tick",
+            _("Batches per tick"),
             1,
             200,
             key="train.chunk",
             persist_state=KEEP,
-            help="How much training happens between two pictures while playing.",
+            help=_("How much training happens between two pictures while playing."),
         )
         c[3].text_input(
-            "Tracked words",
+            _("Tracked words"),
             key="train.track",
             persist_state=KEEP,
-            help="Comma-separated words to show in the matrix and on the map.",
+            help=_("Comma-separated words to show in the matrix and on the map."),
         )
         st.slider(
-            "Also map the most frequent words",
+            _("Also map the most frequent words"),
             0,
             100,
             key="train.map_top",
             persist_state=KEEP,
-            help="Put the N most frequent words on the map too (in blue; tracked words "
-            "are red). The model is not restarted.",
+            help=_(
+                "Put the N most frequent words on the map too (in blue; tracked words "
+                "are red). The model is not restarted."
+            ),
         )
     ss = st.session_state
     config = _config_from_form()
@@ -505,13 +586,13 @@ def _fit_timed(sentences, config):  # noqa: ANN001, ANN202 (Word2Vec, seconds)
     return model, time.perf_counter() - started
 
 
-@st.cache_resource(show_spinner="Training word2vec on this corpus…", max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _trained(key: str, mtime: float, config):  # noqa: ANN001, ANN202
     # Read-only and shared: one training per corpus and settings per server.
     return _fit_timed(_load_corpus(key, mtime).sentences, config)
 
 
-@st.cache_resource(show_spinner="Training word2vec on your text…", max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _trained_upload(identity: tuple, _corpus, config):  # noqa: ANN001, ANN202
     # Keyed by the upload's content digest; the corpus itself is not hashed (underscore).
     return _fit_timed(_corpus.sentences, config)
@@ -527,9 +608,11 @@ def trained_model(config=None):  # noqa: ANN001, ANN201
     config = config or Word2VecConfig(max_vocab=max_vocab_for_training())
     upload = uploaded_corpus()
     if upload is not None:
-        return _trained_upload(corpus_identity(), upload.corpus, config)
+        with st.spinner(_("Training word2vec on your text…")):
+            return _trained_upload(corpus_identity(), upload.corpus, config)
     sample = current_sample()
-    return _trained(sample.key, sample.path.stat().st_mtime, config)
+    with st.spinner(_("Training word2vec on this corpus…")):
+        return _trained(sample.key, sample.path.stat().st_mtime, config)
 
 
 def live_run_for_this_corpus():  # noqa: ANN201 (LiveRun | None)
@@ -547,8 +630,8 @@ def current_sample() -> Sample:
     if key == UPLOAD_CHOICE and upload is not None:
         return Sample(
             UPLOAD_CHOICE, f"📄 {upload.name}", upload.script,
-            "Your upload: " + ", ".join(f"{k} {v}" for k, v in upload.summary.items()
-                                         if k != "Most frequent words"),
+            _("Your upload: {summary}").format(summary=", ".join(
+                f"{_(k)} {v}" for k, v in upload.summary.items() if k != "Most frequent words")),
             filename="", source="upload", track=tuple(_default_track(upload.corpus.vocab)),
         )  # fmt: skip
     return get_sample(key if key in SAMPLES_BY_KEY else DEFAULT_SAMPLE)
@@ -559,43 +642,44 @@ def export_panel(wv, state=None, losses=(), key: str = "export", link: str = "")
     from explorer.model_io import state_to_bytes
     from explorer.vector_formats import to_projector_tsv, to_word2vec_text, vocabulary_csv
 
-    with st.expander("🔗 Share and 💾 export", expanded=False):
+    with st.expander(_("🔗 Share and 💾 export"), expanded=False, key=f"{key}.panel"):
         if link:
-            st.markdown("**This run as a link**: the same corpus, settings, seed and step "
-                        "(copy it with the icon on the right):")  # fmt: skip
+            st.markdown(_("**This run as a link**: the same corpus, settings, seed and step "
+                          "(copy it with the icon on the right):"))  # fmt: skip
             st.code(link, language=None, wrap_lines=True)
             if st.session_state.get(SAMPLE_KEY) == UPLOAD_CHOICE:
-                st.caption("An uploaded corpus is not in the link: send the file too.")
+                st.caption(_("An uploaded corpus is not in the link: send the file too."))
         cols = st.columns(4 if state is not None else 3)
         cols[0].download_button(
-            "Vectors (word2vec text)", lambda: to_word2vec_text(wv), "vectors.txt",
+            _("Vectors (word2vec text)"), lambda: to_word2vec_text(wv), "vectors.txt",
             "text/plain", key=f"{key}.w2v",
-            help="gensim: KeyedVectors.load_word2vec_format('vectors.txt')",
+            help=_("gensim: KeyedVectors.load_word2vec_format('vectors.txt')"),
         )  # fmt: skip
         cols[1].download_button(
-            "Projector vectors.tsv", lambda: to_projector_tsv(wv)[0], "vectors.tsv",
+            _("Projector vectors.tsv"), lambda: to_projector_tsv(wv)[0], "vectors.tsv",
             "text/tab-separated-values", key=f"{key}.tsv",
-            help="With metadata.tsv, load both at projector.tensorflow.org.",
+            help=_("With metadata.tsv, load both at projector.tensorflow.org."),
         )  # fmt: skip
         cols[1].download_button(
-            "Projector metadata.tsv", lambda: to_projector_tsv(wv)[1], "metadata.tsv",
+            _("Projector metadata.tsv"), lambda: to_projector_tsv(wv)[1], "metadata.tsv",
             "text/tab-separated-values", key=f"{key}.meta",
         )  # fmt: skip
         counts = wv.counts if wv.counts is not None else [0] * len(wv)
         cols[2].download_button(
-            "Vocabulary (CSV)", lambda: vocabulary_csv(wv.index_to_key, counts),
+            _("Vocabulary (CSV)"), lambda: vocabulary_csv(wv.index_to_key, counts),
             "vocabulary.csv", "text/csv", key=f"{key}.vocab",
         )  # fmt: skip
         if state is not None:
             cols[3].download_button(
-                "Model (.npz)", lambda: state_to_bytes(state, list(losses)), "model.npz",
+                _("Model (.npz)"), lambda: state_to_bytes(state, list(losses)), "model.npz",
                 "application/octet-stream", key=f"{key}.model",
-                help="Upload it in the sidebar later: training goes on where it left off.",
+                help=_("Upload it in the sidebar later: training goes on where it left off."),
             )  # fmt: skip
 
 
 GENSIM_JOB = "gensim.job"
-GENSIM_VECTORS = "gensim.vectors"  # (description, Vectors) of the last finished gensim run
+GENSIM_VECTORS = "gensim.vectors"  # (corpus title, Vectors) of the last finished gensim run
+GENSIM_EPOCHS = 10
 
 
 def gensim_panel() -> None:
@@ -609,37 +693,40 @@ def gensim_panel() -> None:
     running = job is not None and not job.done
 
     def start() -> None:
-        config = Word2VecConfig(vector_size=50, window=5, min_count=2, epochs=10)
+        config = Word2VecConfig(vector_size=50, window=5, min_count=2, epochs=GENSIM_EPOCHS)
         sentences = corpus.sentences
         work = lambda report: train_gensim(sentences, config, progress=report)  # noqa: E731
         st.session_state[GENSIM_JOB] = Job(work).start()
-        st.session_state["gensim.for"] = sample.title
+        st.session_state["gensim.for"] = sample.title  # English: translated where shown
 
     cols = st.columns([2, 1, 3])
-    cols[0].button("⚡ Train with gensim", key="gensim.start", on_click=start, disabled=running,
-                   help="The whole vocabulary, 50 dimensions, window 5, 10 epochs, in the "
-                   "background; the vectors then appear on the similarity page.")  # fmt: skip
-    cols[1].button("Cancel", key="gensim.cancel", disabled=not running,
+    cols[0].button(_("⚡ Train with gensim"), key="gensim.start", on_click=start,
+                   disabled=running,
+                   help=_("The whole vocabulary, 50 dimensions, window 5, {epochs} epochs, in the "
+                          "background; the vectors then appear on the similarity page."
+                          ).format(epochs=GENSIM_EPOCHS))  # fmt: skip
+    cols[1].button(_("Cancel"), key="gensim.cancel", disabled=not running,
                    on_click=lambda: job.cancel() if job else None,
-                   help="Stops at the end of the current epoch.")  # fmt: skip
+                   help=_("Stops at the end of the current epoch."))  # fmt: skip
 
     @st.fragment(run_every=0.5 if running else None)
     def status() -> None:
         job = st.session_state.get(GENSIM_JOB)
         if job is None:
             return
-        if not job.done:
-            st.progress(job.fraction, text=f"Training with gensim: {job.message}")
+        if not job.done:  # not job.message: the language may change while the job runs
+            epoch = round(job.fraction * GENSIM_EPOCHS)
+            st.progress(job.fraction, text=_("Training with gensim: epoch {epoch}/{epochs}")
+                        .format(epoch=epoch, epochs=GENSIM_EPOCHS))  # fmt: skip
             return
         if job.error:
-            st.error(f"Training stopped: {job.error}")
+            st.error(_("Training stopped: {error}").format(error=job.error))
         elif job.cancelled:
-            st.warning("Cancelled; the vectors you had before are unchanged.")
+            st.warning(_("Cancelled; the vectors you had before are unchanged."))
         else:
-            what = f"gensim on {st.session_state.get('gensim.for', 'the corpus')}"
-            st.session_state[GENSIM_VECTORS] = (what, job.result)
-            st.success(f"Done: {len(job.result):,} words × {job.result.vector_size}. "
-                       "Open the similarity page to use them.")  # fmt: skip
+            st.session_state[GENSIM_VECTORS] = (st.session_state.get("gensim.for", ""), job.result)
+            st.success(_("Done: {n:,} words × {d}. Open the similarity page to use them.")
+                       .format(n=len(job.result), d=job.result.vector_size))  # fmt: skip
         if running:  # it has just finished: redraw the buttons
             st.rerun(scope="app")
 
@@ -650,14 +737,18 @@ def gensim_panel() -> None:
 def vector_sources() -> dict:
     """Every set of vectors a page can explore now, by label (the first is always there)."""
     model, seconds = trained_model()
-    sources = {f"A model trained here on this corpus ({seconds:.1f} s, cached)": model.wv}
+    # Labels only, in the session's language (a page's choice falls back to the first one
+    # when the language changes).
+    sources = {_("A model trained here on this corpus ({seconds:.1f} s, cached)")
+               .format(seconds=seconds): model.wv}  # fmt: skip
     run = live_run_for_this_corpus()
     if run is not None and run.step > 0:
-        sources[f"Your live training run (step {run.step:,})"] = run.vectors()
+        sources[_("Your live training run (step {step:,})").format(step=run.step)] = run.vectors()
     if (trained := st.session_state.get(GENSIM_VECTORS)) is not None:
-        sources[f"Trained with gensim ({trained[0]})"] = trained[1]
+        label = _("Trained with gensim on {corpus}").format(corpus=_(trained[0]))
+        sources[label] = trained[1]
     if (uploaded := st.session_state.get(UPLOADED_VECTORS)) is not None:
-        sources[f"Your uploaded vectors ({uploaded[0]})"] = uploaded[1]
+        sources[_("Your uploaded vectors ({name})").format(name=uploaded[0])] = uploaded[1]
     return sources
 
 
@@ -685,18 +776,19 @@ def live_tsne(X, words, dims: int, init, settings: dict):  # noqa: ANN001, ANN20
     def stop() -> None:
         st.session_state["proj.live_stop"] = True
 
-    st.button("⏹ Stop", key="proj.stop", on_click=stop, help="Keep the map as it is now.")
+    st.button(_("⏹ Stop"), key="proj.stop", on_click=stop, help=_("Keep the map as it is now."))
 
     @st.fragment(run_every=0.3)
     def unfold() -> None:
         state = st.session_state["proj.live_state"]
         if not state.done and not st.session_state["proj.live_stop"]:
             state = st.session_state["proj.live_state"] = tsne_steps(state, 25)
-        phase = "early exaggeration" if state.exaggerating else "refining"
+        phase = _("early exaggeration") if state.exaggerating else _("refining")
         done, total = state.iteration, state.params.n_iter
-        st.progress(done / total, text=f"iteration {done} / {total} ({phase})")
+        st.progress(done / total, text=_("iteration {done} / {total} ({phase})")
+                    .format(done=done, total=total, phase=phase))  # fmt: skip
         st.plotly_chart(projection_map(state.coords, words, labelled=words[:30],
-                                       title="t-SNE, unfolding"), key="proj.unfold")  # fmt: skip
+                                       title=_("t-SNE, unfolding")), key="proj.unfold")  # fmt: skip
         if state.done:
             st.rerun(scope="app")
 
@@ -714,7 +806,7 @@ def share_link(path: str, step: int | None = None) -> str:
 
     here = urlsplit(st.context.url or "http://localhost:8501/")
     params = {k: st.session_state[k] for k in SHARED_KEYS if k in st.session_state}
-    if params.get(SAMPLE_KEY) in SAMPLES_BY_KEY:  # a bound selectbox reads its label
+    if params.get(SAMPLE_KEY) in SAMPLES_BY_KEY:  # its English title, whatever the language
         params[SAMPLE_KEY] = get_sample(params[SAMPLE_KEY]).title
     if step:
         params["step"] = step
@@ -732,6 +824,136 @@ def replay_to_url_step(run, chunk: int) -> None:  # noqa: ANN001 (LiveRun)
         return
     if target <= run.step:
         return
-    with st.spinner(f"Replaying the shared run to step {target:,}…"):
+    with st.spinner(_("Replaying the shared run to step {target:,}…").format(target=target)):
         while run.step < target and not run.finished:
             run.tick(min(chunk, target - run.step))
+
+
+@st.cache_resource
+def _turnstile():  # noqa: ANN202 (Turnstile): one per server, shared by every session
+    from explorer.fair_share import Turnstile
+
+    return Turnstile(slots=1, duty=0.5)
+
+
+def taking_turns(fn):  # noqa: ANN001, ANN201
+    """Decorate a live fragment: its timed reruns take turns (``tick_turn``).
+
+    Only the fragment's own reruns wait; when a click reruns the whole page, the fragment
+    draws at once (a click never waits for other sessions).
+    """
+    import functools
+
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    @functools.wraps(fn)
+    def in_turn():  # noqa: ANN202
+        ctx = get_script_run_ctx()
+        if ctx is None or not ctx.fragment_ids_this_run:
+            return fn()
+        with tick_turn():
+            return fn()
+
+    return in_turn
+
+
+@contextmanager
+def tick_turn():  # noqa: ANN201
+    """Run a live page's tick in its turn: sessions take turns when the server is busy.
+
+    Waiting holds no CPU. It waits in short slices, each a Streamlit yield point (an
+    empty placeholder redrawn), so a click in this session stops the wait at once rather
+    than queueing behind the other sessions' ticks. See ``explorer.fair_share``.
+    """
+    turns = _turnstile()
+    ticket = turns.enter()
+    try:
+        if not turns.wait(ticket, 0.0):
+            slot = st.empty()
+            while not turns.wait(ticket, 0.05):
+                slot.empty()
+        yield
+    finally:
+        turns.leave(ticket)
+
+
+LESSON_STEP = "lesson.step"  # the guided lesson's current step (0-based)
+
+
+def lesson_words():  # noqa: ANN201 (LessonWords)
+    """The guided lesson's corpus and words for the interface language now chosen."""
+    from explorer.i18n import current_language
+    from explorer.lesson import lesson_words as words_for
+
+    return words_for(current_language())
+
+
+def lesson_model(words):  # noqa: ANN001, ANN201 (Word2Vec)
+    """The model the lesson's reveals read: its corpus at the default settings (cached).
+
+    The same settings the lesson opens the Train page with, so the reveal is what the
+    live run reaches at its end.
+    """
+    from explorer.training import Word2VecConfig
+
+    with st.spinner(_("Training word2vec on this corpus…")):
+        sample = words.sample
+        return _trained(sample.key, sample.path.stat().st_mtime, Word2VecConfig())[0]
+
+
+def lesson_step() -> int:
+    """The lesson's step: from the link (``?lesson=3``) once, then the session's."""
+    from explorer.lesson import STEPS
+
+    if LESSON_STEP not in st.session_state:
+        try:
+            st.session_state[LESSON_STEP] = int(st.query_params.get("lesson", 1)) - 1
+        except ValueError:
+            st.session_state[LESSON_STEP] = 0
+    step = min(max(int(st.session_state[LESSON_STEP]), 0), len(STEPS) - 1)
+    st.session_state[LESSON_STEP] = step
+    st.query_params["lesson"] = str(step + 1)  # the address names the step and language
+    st.query_params[LANG_KEY] = st.session_state.get(LANG_KEY, "en")
+    return step
+
+
+def go_to_lesson_step(step: int) -> None:
+    """Callback: show another step of the lesson."""
+    st.session_state[LESSON_STEP] = step
+
+
+def open_lesson_step(step: int) -> None:
+    """Callback: the step's page gets the lesson's corpus and settings, then opens."""
+    from explorer.lesson import STEPS
+
+    words = lesson_words()
+    st.session_state[SAMPLE_KEY] = words.sample.key
+    st.session_state["train.track_for"] = words.sample.key
+    st.session_state.update(STEPS[step].settings(words))
+    st.session_state[LESSON_STEP] = step
+    st.session_state["lesson.open"] = STEPS[step].page
+
+
+def follow_lesson_link() -> None:
+    """After ``open_lesson_step``: switch to the page (not allowed inside a callback)."""
+    if page := st.session_state.pop("lesson.open", None):
+        st.switch_page(page)
+
+
+def lesson_banner(url_path: str) -> None:
+    """On a page the lesson opened: its question, and the way back to reveal the answer."""
+    from explorer.lesson import STEPS
+
+    if LESSON_STEP not in st.session_state or url_path == "lesson":
+        return
+    step = STEPS[st.session_state[LESSON_STEP]]
+    if step.url_path != url_path:
+        return
+    words = lesson_words()
+    with st.container(border=True):
+        left, right = st.columns([4, 1])
+        left.markdown(_("🧑‍🏫 **Lesson, step {n} of {total}:** {question}").format(
+            n=STEPS.index(step) + 1, total=len(STEPS), question=step.ask(words).text))  # fmt: skip
+        left.caption(_(step.task).format(**words.by_role))
+        right.page_link(page="pages/lesson.py", label=_("Back to reveal →"), icon="🧑‍🏫",
+                        query_params={"lesson": STEPS.index(step) + 1})  # fmt: skip

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from explorer.alignment import pca_coords
+from explorer.i18n import _
 from explorer.vectors import Vectors
 
 #: a - b + c = expected, by corpus language; the first one that fits the vocabulary is shown.
@@ -45,9 +46,9 @@ def ranking_sentence(wv: Vectors, word: str, others: Sequence[str]) -> str:
     """The other words ranked by their cosine with ``word``, said in words."""
     ranked = sorted(((wv.similarity(word, o), o) for o in others if o != word), reverse=True)
     if not ranked:
-        return f"Nothing to compare {word} with."
-    parts = [f"{o} ({s:.2f})" for s, o in ranked]
-    return f"Closest to {word}: " + ", then ".join(parts) + "."
+        return _("Nothing to compare {word} with.").format(word=word)
+    ranking = _(", then ").join(f"{o} ({s:.2f})" for s, o in ranked)
+    return _("Closest to {word}: {ranking}.").format(word=word, ranking=ranking)
 
 
 def presets_for(wv: Vectors) -> dict[str, tuple[str, str, str, str]]:

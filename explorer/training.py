@@ -52,6 +52,7 @@ try:  # scipy's compiled kernel behind ``coo_array @ dense``: Y[row] += value * 
 except ImportError:  # pragma: no cover - a future scipy may move it; np.add.at remains
     _coo_matmat_dense = None
 
+from explorer.i18n import _
 from explorer.objectives import hidden, negative_sampling_from_h, softmax_from_h
 from explorer.vocab import Vocabulary
 
@@ -440,10 +441,15 @@ def init_state(
             raise ValueError("word-id sentences need their vocab")
         vocab = Vocabulary.build(encoded, min_count=config.min_count, max_vocab=config.max_vocab)
     if len(vocab) < 2:
-        seen = "no word appears" if len(vocab) == 0 else "only 1 distinct word appears"
-        raise ValueError(
-            f"{seen} at least min_count={config.min_count} times; lower min_count or add text"
+        message = (
+            _("no word appears at least min_count={min_count} times; lower min_count or add text")
+            if len(vocab) == 0
+            else _(
+                "only 1 distinct word appears at least min_count={min_count} times; "
+                "lower min_count or add text"
+            )
         )
+        raise ValueError(message.format(min_count=config.min_count))
     if not pre_encoded:
         encoded = vocab.encode(encoded)
     lengths = np.array([len(s) for s in encoded], dtype=np.int64)
@@ -457,8 +463,10 @@ def init_state(
     state = with_plan(state)
     if state.plan.n_examples == 0 and not config.sample:
         raise ValueError(
-            "no sentence has two kept words: every word needs a neighbour within the window "
-            "to train on; add longer sentences or lower min_count"
+            _(
+                "no sentence has two kept words: every word needs a neighbour within the window "
+                "to train on; add longer sentences or lower min_count"
+            )
         )
     return state
 
@@ -566,9 +574,12 @@ def train_to_end(
         left = plan.n_batches - state.position // state.config.batch_size
         # chunks end at epoch ends, so that each loss value belongs to one epoch
         chunk = max(1, min(left, -(-plan.n_batches // chunks_per_epoch)))
-        state, loss_sum, n_pred, _ = _advance(state, params, chunk, None)
+        state, loss_sum, n_pred, _done = _advance(state, params, chunk, None)
         if n_pred:
             history.append(loss_sum / n_pred)
         if progress is not None:
-            progress(with_plan(state).progress, f"epoch {epoch + 1}/{state.config.epochs}")
+            message = _("epoch {epoch}/{epochs}").format(
+                epoch=epoch + 1, epochs=state.config.epochs
+            )
+            progress(with_plan(state).progress, message)
     return state, history

@@ -14,9 +14,12 @@ stay fixed from tick to tick where they can, so that frames differ only where th
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 import numpy as np
+
+from explorer.i18n import _
 
 DIGITS = 3  # what a heatmap cell or a loss needs; fewer bytes per tick
 #: Fonts large enough to read from the back of a classroom.
@@ -78,12 +81,12 @@ def matrix_heatmap(
         title,
         max(200, 36 * len(words)),
         data={"values": values},
-        mark={"type": "rect", "tooltip": True, "stroke": "#111"},
+        mark={"type": "rect", "stroke": "#111"},
         encoding={
             "x": {
                 "field": "dim",
                 "type": "ordinal",
-                "title": "dimension",
+                "title": _("dimension"),
                 "axis": {"labels": M.shape[1] <= 24, "labelAngle": 0},
             },
             "y": {
@@ -96,9 +99,14 @@ def matrix_heatmap(
             "color": {
                 "field": "value",
                 "type": "quantitative",
-                "title": "value",
+                "title": _("value"),
                 "scale": {"scheme": "redblue", "reverse": True, "domain": [-zmax, zmax]},
             },
+            "tooltip": [
+                {"field": "word", "title": _("word")},
+                {"field": "dim", "title": _("dimension")},
+                {"field": "value", "title": _("value")},
+            ],
             # rows the last chunk changed get an outline (data, not spec: see nice_bound)
             "strokeWidth": {"condition": {"test": "datum.changed", "value": 1.5}, "value": 0},
         },
@@ -127,34 +135,46 @@ def loss_figure(steps: Sequence[int], losses: Sequence[float], max_points: int =
         for s, v, m in zip(steps, losses, smoothed, strict=True)
     ]
     # One view, not layers: Streamlit moves a top-level dataset into an Arrow table, which
-    # layered specs did not pick up (empty chart); a fold draws both series from it.
+    # layered specs did not pick up (empty chart); a fold draws both series from it, each
+    # named in the interface's language (the data keeps its English field names).
+    names = [_("loss"), _("smoothed")]
+    quoted = [json.dumps(n, ensure_ascii=False) for n in names]
+    name = f"datum.key == 'loss' ? {quoted[0]} : {quoted[1]}"
     return _spec(
-        "Loss (mean per chunk, and smoothed)",
+        _("Loss (mean per chunk, and smoothed)"),
         300,
         data={"values": values},
-        transform=[{"fold": ["loss", "smoothed"], "as": ["series", "value"]}],
-        mark={"type": "line", "tooltip": True},
+        transform=[
+            {"fold": ["loss", "smoothed"], "as": ["key", "value"]},
+            {"calculate": name, "as": "series"},
+        ],
+        mark={"type": "line"},
         encoding={
-            "x": {"field": "step", "type": "quantitative", "title": "step (batches)"},
+            "x": {"field": "step", "type": "quantitative", "title": _("step (batches)")},
             "y": {
                 "field": "value",
                 "type": "quantitative",
-                "title": "loss",
+                "title": _("loss"),
                 "scale": {"zero": True},
             },
             "color": {
                 "field": "series",
                 "type": "nominal",
                 "title": None,
-                "scale": {"domain": ["loss", "smoothed"], "range": ["#9ecae1", "#d62728"]},
+                "scale": {"domain": names, "range": ["#9ecae1", "#d62728"]},
                 "legend": {"orient": "bottom"},
             },
             "strokeWidth": {
                 "field": "series",
                 "type": "nominal",
                 "legend": None,
-                "scale": {"domain": ["loss", "smoothed"], "range": [1.5, 3.5]},
+                "scale": {"domain": names, "range": [1.5, 3.5]},
             },
+            "tooltip": [
+                {"field": "step", "type": "quantitative", "title": _("step (batches)")},
+                {"field": "series", "type": "nominal", "title": _("series")},
+                {"field": "value", "type": "quantitative", "title": _("loss")},
+            ],
         },
     )
 
@@ -166,13 +186,15 @@ def map_figure(
     highlight: Sequence[str] = (),
     extent: float | None = None,
     labels: Sequence[str] | None = None,
-    title: str = "Map of the tracked words (PCA, steady axes)",
+    title: str | None = None,
 ) -> dict:
     """The tracked words on a 2D map, each with a faint trail of its last positions.
 
     ``labels`` (default: the words) are the texts written next to the points; an empty
-    label leaves a point unlabelled.
+    label leaves a point unlabelled. ``title`` defaults to "Map of the tracked words".
     """
+    if title is None:
+        title = _("Map of the tracked words (PCA, steady axes)")
     xy = np.asarray(xy, dtype=float)
     frames = [*trails, xy] if len(words) and len(trails) else []
     labels = list(words) if labels is None else list(labels)
@@ -195,6 +217,7 @@ def map_figure(
         extent = nice_bound(float(np.abs(xy).max()) * 1.15 if xy.size else 1.0)
     axis = {"title": None, "labels": False, "ticks": False, "grid": True}
     scale = {"domain": [-extent, extent], "nice": False}
+    tooltip = {"field": "word", "title": _("word")}
     x = {"field": "x", "type": "quantitative", "scale": scale, "axis": axis}
     y = {"field": "y", "type": "quantitative", "scale": scale, "axis": axis}
     colour = {
@@ -217,7 +240,7 @@ def map_figure(
             {
                 "data": {"name": "points"},
                 "mark": {"type": "point", "filled": True, "size": 150, "clip": True},
-                "encoding": {"x": x, "y": y, "color": colour, "tooltip": {"field": "word"}},
+                "encoding": {"x": x, "y": y, "color": colour, "tooltip": tooltip},
             },
             {
                 "data": {"name": "points"},
@@ -237,11 +260,11 @@ def rank_figure(steps: Sequence[int], ranks: Sequence[int], title: str) -> dict:
         data={"values": values},
         mark={"type": "line", "point": True, "tooltip": True},
         encoding={
-            "x": {"field": "step", "type": "quantitative", "title": "step (batches)"},
+            "x": {"field": "step", "type": "quantitative", "title": _("step (batches)")},
             "y": {
                 "field": "rank",
                 "type": "quantitative",
-                "title": "rank (1 = first)",
+                "title": _("rank (1 = first)"),
                 "scale": {"type": "log", "reverse": True},
             },
         },
@@ -254,18 +277,22 @@ def probability_figure(words: Sequence[str], probs: np.ndarray, target: str) -> 
         {"word": w, "p": _r(p), "target": w == target} for w, p in zip(words, probs, strict=True)
     ]
     return _spec(
-        "Softmax over the vocabulary: the 10 most probable words",
+        _("Softmax over the vocabulary: the {n} most probable words").format(n=len(values)),
         320,
         data={"values": values},
-        mark={"type": "bar", "tooltip": True},
+        mark={"type": "bar"},
         encoding={
             "y": {"field": "word", "type": "nominal", "sort": list(words), "title": None},
-            "x": {"field": "p", "type": "quantitative", "title": "p(word | context)"},
+            "x": {"field": "p", "type": "quantitative", "title": _("p(word | context)")},
             "color": {
                 "field": "target",
                 "type": "nominal",
                 "legend": None,
                 "scale": {"domain": [False, True], "range": ["#1f77b4", "#d62728"]},
             },
+            "tooltip": [
+                {"field": "word", "title": _("word")},
+                {"field": "p", "title": _("p(word | context)")},
+            ],
         },
     )

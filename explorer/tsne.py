@@ -49,6 +49,7 @@ from typing import Literal
 
 import numpy as np
 
+from explorer.i18n import _
 from explorer.projection import Projection
 
 Init = Literal["pca", "random"] | np.ndarray
@@ -85,8 +86,16 @@ class TSNEState:
     update: np.ndarray  # the last step (momentum)
     gains: np.ndarray
     iteration: int = 0
-    notes: tuple[str, ...] = ()
+    perplexity_asked: float | None = None  # before clamping: see ``notes``
     _edges: _Edges | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What was changed and why (a lowered perplexity), in the language of the moment."""
+        asked = self.perplexity_asked
+        if asked is None or asked == self.params.perplexity:
+            return ()
+        return (_perplexity_note(asked, self.params.perplexity, len(self.coords)),)
 
     @property
     def done(self) -> bool:
@@ -126,7 +135,13 @@ def clamp_perplexity(perplexity: float, n_points: int) -> tuple[float, list[str]
     if perplexity <= allowed:
         return float(perplexity), []
     new = float(np.floor(allowed)) if allowed >= 2 else allowed
-    return new, [f"perplexity lowered from {perplexity:g} to {new:g}: only {n_points} points"]
+    return new, [_perplexity_note(perplexity, new, n_points)]
+
+
+def _perplexity_note(asked: float, new: float, n_points: int) -> str:
+    return _("perplexity lowered from {asked:g} to {new:g}: only {n} points").format(
+        asked=asked, new=new, n=n_points
+    )
 
 
 def affinities(X: np.ndarray, perplexity: float = 30.0, metric: str = "euclidean"):
@@ -161,7 +176,7 @@ def _conditional_probabilities(d2: np.ndarray, perplexity: float) -> np.ndarray:
     n = len(d2)
     beta = 1.0 / np.maximum(d2.mean(axis=1), 1e-12)
     lo, hi = np.zeros(n), np.full(n, np.inf)
-    for _ in range(100):
+    for _i in range(100):
         p = np.exp(-d2 * beta[:, None])
         s = p.sum(axis=1)
         mean = (p * d2).sum(axis=1) / s
@@ -241,7 +256,8 @@ def tsne_init(
     if n_components not in (2, 3):
         raise ValueError(f"n_components must be 2 or 3, got {n_components}")
     n = len(X)
-    perplexity, notes = clamp_perplexity(perplexity, n)
+    asked = float(perplexity)
+    perplexity, _notes = clamp_perplexity(perplexity, n)
     warm = not isinstance(init, str)
     if warm:
         Y = np.array(init, dtype=np.float32)
@@ -269,7 +285,7 @@ def tsne_init(
         coords=Y,
         update=np.zeros_like(Y),
         gains=np.ones_like(Y),
-        notes=tuple(notes),
+        perplexity_asked=asked,
         _edges=_Edges.from_matrix(P),
     )
 
@@ -337,7 +353,7 @@ def kl_divergence(state: TSNEState) -> float:
     edges = state._edges
     Y = state.coords.astype(np.float64)
     d2 = ((Y[edges.i] - Y[edges.j]) ** 2).sum(axis=1)
-    _, Z = _repulsion(state.coords)
+    Z = _repulsion(state.coords)[1]
     p = edges.p.astype(np.float64)  # each pair once: p_ij = p_ji, q_ij = q_ji
     q = 1 / (1 + d2) / Z
     keep = p > 0

@@ -44,6 +44,7 @@ from typing import Any, TypeVar
 from explorer.corpus import detect_script, tokenize
 from explorer.dataset import SCRIPT_NAMES, Corpus
 from explorer.encoding import Decoded, DecodeError, decode_bytes
+from explorer.i18n import N_, _
 from explorer.vocab import Vocabulary
 
 MAX_UPLOAD_BYTES = 50 * 2**20  # the same as .streamlit/config.toml's maxUploadSize
@@ -66,7 +67,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 class UploadError(ValueError):
-    """An upload (or export) that cannot be used; ``str(error)`` is a message for the page."""
+    """An upload (or export) that cannot be used; ``str(error)`` is a message for the page.
+
+    The message is in the language of the session that raised it (see :mod:`explorer.i18n`).
+    """
 
 
 def friendly_errors(what: str) -> Callable[[F], F]:
@@ -75,7 +79,8 @@ def friendly_errors(what: str) -> Callable[[F], F]:
     The checks raise ``UploadError`` themselves with precise messages; this is the net
     under them, for anything unforeseen (a parser's own error, a bug): the page gets a
     sentence instead of a traceback, and the original exception stays as ``__cause__``
-    for the logs. ``what`` names the thing being read, e.g. ``"file"``.
+    for the logs. ``what`` names the thing being read, in English marked with ``N_``,
+    e.g. ``N_("file")`` (translated when the message is made).
     """
 
     def decorate(fn: F) -> F:
@@ -87,12 +92,16 @@ def friendly_errors(what: str) -> Callable[[F], F]:
                 raise
             except MemoryError as e:
                 raise UploadError(
-                    f"This {what} is too big to handle in memory. Try a smaller one."
+                    _("This {what} is too big to handle in memory. Try a smaller one.").format(
+                        what=_(what)
+                    )
                 ) from e
             except Exception as e:  # the whole point: nothing else escapes
                 raise UploadError(
-                    f"Something went wrong with this {what} ({type(e).__name__}). "
-                    "Check that it is the kind of file this page expects, or try another."
+                    _(
+                        "Something went wrong with this {what} ({error}). "
+                        "Check that it is the kind of file this page expects, or try another."
+                    ).format(what=_(what), error=type(e).__name__)
                 ) from e
 
         return wrapper  # type: ignore[return-value]
@@ -109,7 +118,16 @@ def format_size(n_bytes: int) -> str:
     for unit, size in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
         if n_bytes >= size:
             return f"{n_bytes / size:,.1f}".removesuffix(".0") + f" {unit}"
-    return f"{n_bytes:,} byte" + ("" if n_bytes == 1 else "s")
+    return plural(n_bytes, _("{n:,} byte"), _("{n:,} bytes"))
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """``one`` or ``many`` (translated texts with an ``{n}`` field) filled in with ``n``.
+
+    >>> plural(3, "{n:,} vector", "{n:,} vectors")
+    '3 vectors'
+    """
+    return (one if n == 1 else many).format(n=n)
 
 
 def as_bytes(data: bytes | bytearray | memoryview | Any) -> bytes:
@@ -121,31 +139,39 @@ def as_bytes(data: bytes | bytearray | memoryview | Any) -> bytes:
     return bytes(data)
 
 
-def check_size(
-    name: str, data: bytes, max_bytes: int | None, advice: str = "Upload a smaller file."
-) -> None:
-    """Refuse ``data`` if it is larger than ``max_bytes`` (the message names the limit)."""
+def check_size(name: str, data: bytes, max_bytes: int | None, advice: str | None = None) -> None:
+    """Refuse ``data`` if it is larger than ``max_bytes`` (the message names the limit).
+
+    ``advice`` is a translated sentence saying what to do (default: upload a smaller file).
+    """
     if max_bytes is None or len(data) <= max_bytes:
         return
     size, limit = format_size(len(data)), format_size(max_bytes)
     if size == limit:  # just over: rounding would make them look the same
-        size, limit = f"{len(data):,} bytes", f"{max_bytes:,} bytes"
-    raise UploadError(f"{name} is {size}, over the limit of {limit}. {advice}")
+        size, limit = _("{n:,} bytes").format(n=len(data)), _("{n:,} bytes").format(n=max_bytes)
+    raise UploadError(
+        _("{name} is {size}, over the limit of {limit}. {advice}").format(
+            name=name, size=size, limit=limit,
+            advice=_("Upload a smaller file.") if advice is None else advice,
+        )
+    )  # fmt: skip
 
 
 def decode_upload(name: str, data: bytes, hint: str = "") -> Decoded:
     """:func:`decode_bytes`, with its refusal turned into an :class:`UploadError` naming ``name``.
 
-    ``hint`` (a sentence, e.g. what to upload instead) is added after a refusal that does
-    not already say what to do.
+    ``hint`` (a translated sentence, e.g. what to upload instead) is added after a refusal
+    that does not already say what to do.
     """
     try:
         return decode_bytes(data)
     except DecodeError as e:
-        message = str(e)
-        message = f"{name}: {message[:1].lower()}{message[1:]}"
-        if hint and "try again" not in message:
-            message += " " + hint
+        problem = str(e)
+        message = _("{name}: {problem}").format(
+            name=name, problem=problem[:1].lower() + problem[1:]
+        )
+        if hint and not e.advises:
+            message = _("{message} {hint}").format(message=message, hint=hint)
         raise UploadError(message) from None
 
 
@@ -156,7 +182,7 @@ def extension(name: str) -> str:
 
 def accepted_list(extensions: Sequence[str]) -> str:
     """``".txt, .md, .csv or .tsv"``."""
-    return ", ".join(extensions[:-1]) + " or " + extensions[-1]
+    return _("{items} or {last}").format(items=", ".join(extensions[:-1]), last=extensions[-1])
 
 
 @dataclass(frozen=True)
@@ -179,7 +205,8 @@ class CorpusUpload:
         files: how each file was read (encoding, table column).
         corpus: the :class:`~explorer.dataset.Corpus` (sentences, full vocabulary, script).
         max_vocab: the cap for the live trainer, or None when the vocabulary fits.
-        notes: sentences for the page about choices made (column used, vocabulary cap).
+        notes: sentences for the page about choices made (column used, vocabulary cap),
+            in the language of the session that uploaded.
     """
 
     name: str
@@ -226,22 +253,34 @@ class CorpusUpload:
         """What to show on the page, label to value, in reading order.
 
         Encoding (per file), Script, Sentences, Tokens, Vocabulary (with the cap, if any)
-        and the 20 most frequent words with their counts.
+        and the 20 most frequent words with their counts. The labels stay English (code
+        compares them; they are in :data:`SUMMARY_LABELS`): show them with ``_(label)``.
+        The values are in the current language.
         """
-        vocabulary = f"{self.vocab_size:,} words"
-        if self.max_vocab is not None:
-            vocabulary += f" (the live trainer keeps the {self.max_vocab:,} most frequent)"
-        return {
-            "Encoding": "; ".join(f"{f.name}: {f.encoding}" for f in self.files),
-            "Script": SCRIPT_NAMES.get(self.script, self.script),
-            "Sentences": f"{self.n_sentences:,}",
-            "Tokens": f"{self.n_tokens:,}",
-            "Vocabulary": vocabulary,
-            "Most frequent words": ", ".join(f"{w} ({c:,})" for w, c in self.top_words()),
-        }
+        if self.max_vocab is None:
+            vocabulary = _("{n:,} words").format(n=self.vocab_size)
+        else:
+            vocabulary = _("{n:,} words (the live trainer keeps the {cap:,} most frequent)")
+            vocabulary = vocabulary.format(n=self.vocab_size, cap=self.max_vocab)
+        values = (
+            "; ".join(f"{f.name}: {_(f.encoding)}" for f in self.files),
+            _(SCRIPT_NAMES.get(self.script, self.script)),
+            f"{self.n_sentences:,}",
+            f"{self.n_tokens:,}",
+            vocabulary,
+            ", ".join(f"{w} ({c:,})" for w, c in self.top_words()),
+        )
+        return dict(zip(SUMMARY_LABELS, values, strict=True))
 
 
-@friendly_errors("upload")
+#: The labels of :attr:`CorpusUpload.summary`, English (translate them where shown).
+SUMMARY_LABELS = (
+    N_("Encoding"), N_("Script"), N_("Sentences"), N_("Tokens"), N_("Vocabulary"),
+    N_("Most frequent words"),
+)  # fmt: skip
+
+
+@friendly_errors(N_("upload"))
 def read_corpus_files(
     files: Sequence[tuple[str, bytes]],
     text_column: str | None = None,
@@ -260,30 +299,35 @@ def read_corpus_files(
     """
     files = [(name, as_bytes(data)) for name, data in files]
     if not files:
-        raise UploadError("No file was uploaded. Choose one or more text files.")
+        raise UploadError(_("No file was uploaded. Choose one or more text files."))
     for name, data in files:
         _check_corpus_extension(name)
-        check_size(name, data, max_bytes, "Upload a part of it: that is enough to explore.")
-    total = sum(len(data) for _, data in files)
+        check_size(name, data, max_bytes, _("Upload a part of it: that is enough to explore."))
+    total = sum(len(data) for _name, data in files)
     if len(files) > 1 and max_bytes is not None and total > max_bytes:
         raise UploadError(
-            f"Together these files are {format_size(total)}, over the limit of "
-            f"{format_size(max_bytes)}. Upload fewer or smaller files."
+            _(
+                "Together these files are {size}, over the limit of {limit}. "
+                "Upload fewer or smaller files."
+            ).format(size=format_size(total), limit=format_size(max_bytes))
         )
 
     texts: list[str] = []
     read: list[UploadedFile] = []
     notes: list[str] = []
     for name, data in files:
-        decoded = decode_upload(name, as_bytes(data), hint=_CORPUS_HINT)
+        decoded = decode_upload(name, as_bytes(data), hint=_corpus_hint())
         column = None
         text = decoded.text
         if extension(name) in TABLE_EXTENSIONS:
             header, rows = _read_table(name, text)
             column = _choose_column(name, header, rows, text_column)
             text, n_rows = _column_text(name, header, rows, column)
-            how = "chosen" if text_column is not None else "guessed"
-            notes.append(f"{name}: used the column “{column}” ({how}), {n_rows:,} rows.")
+            if text_column is not None:
+                note = _("{name}: used the column “{column}” (chosen), {n_rows:,} rows.")
+            else:
+                note = _("{name}: used the column “{column}” (guessed), {n_rows:,} rows.")
+            notes.append(note.format(name=name, column=column, n_rows=n_rows))
         texts.append(text)
         read.append(UploadedFile(name, decoded.label, len(data), column))
 
@@ -295,10 +339,15 @@ def read_corpus_files(
     if max_vocab is not None and len(vocab) > max_vocab:
         cap = max_vocab
         notes.append(
-            f"The vocabulary has {len(vocab):,} words: the live trainer keeps the "
-            f"{max_vocab:,} most frequent and leaves the rest out."
+            _(
+                "The vocabulary has {n:,} words: the live trainer keeps the "
+                "{max_vocab:,} most frequent and leaves the rest out."
+            ).format(n=len(vocab), max_vocab=max_vocab)
         )
-    name = files[0][0] if len(files) == 1 else f"{files[0][0]} + {len(files) - 1} more"
+    if len(files) == 1:
+        name = files[0][0]
+    else:
+        name = _("{first} + {n} more").format(first=files[0][0], n=len(files) - 1)
     labels = list(dict.fromkeys(f.encoding for f in read))
     corpus = Corpus(
         name=name,
@@ -311,7 +360,7 @@ def read_corpus_files(
     return CorpusUpload(name=name, text=text, files=read, corpus=corpus, max_vocab=cap, notes=notes)
 
 
-@friendly_errors("file")
+@friendly_errors(N_("file"))
 def table_columns(name: str, data: bytes) -> list[str]:
     """The column names of a ``.csv`` or ``.tsv`` file (its header row); ``[]`` for text files.
 
@@ -320,12 +369,12 @@ def table_columns(name: str, data: bytes) -> list[str]:
     """
     if _check_corpus_extension(name) not in TABLE_EXTENSIONS:
         return []
-    text = decode_upload(name, as_bytes(data), hint=_CORPUS_HINT).text
-    header, _ = _read_table(name, text, max_rows=0)
+    text = decode_upload(name, as_bytes(data), hint=_corpus_hint()).text
+    header, _rows = _read_table(name, text, max_rows=0)
     return header
 
 
-@friendly_errors("file")
+@friendly_errors(N_("file"))
 def guess_text_column(name: str, data: bytes) -> str | None:
     """The column :func:`read_corpus_files` uses when none is chosen (None for text files).
 
@@ -334,23 +383,27 @@ def guess_text_column(name: str, data: bytes) -> str | None:
     """
     if _check_corpus_extension(name) not in TABLE_EXTENSIONS:
         return None
-    text = decode_upload(name, as_bytes(data), hint=_CORPUS_HINT).text
+    text = decode_upload(name, as_bytes(data), hint=_corpus_hint()).text
     header, rows = _read_table(name, text, max_rows=_GUESS_ROWS)
     return _choose_column(name, header, rows, None)
 
 
 # --- the parts ---------------------------------------------------------------------------
 
-_CORPUS_HINT = f"Upload a text file ({accepted_list(CORPUS_EXTENSIONS)})."
+
+def _corpus_hint() -> str:
+    return _("Upload a text file ({accepted}).").format(accepted=accepted_list(CORPUS_EXTENSIONS))
 
 
 def _check_corpus_extension(name: str) -> str:
     ext = extension(name)
     if ext not in CORPUS_EXTENSIONS:
-        what = f"a {ext} file" if ext else "a file without an extension"
+        what = _("a {ext} file").format(ext=ext) if ext else _("a file without an extension")
         raise UploadError(
-            f"{name} is {what}; a corpus can be {accepted_list(CORPUS_EXTENSIONS)} files. "
-            "Save the text as plain text (.txt) and upload that."
+            _(
+                "{name} is {what}; a corpus can be {accepted} files. "
+                "Save the text as plain text (.txt) and upload that."
+            ).format(name=name, what=what, accepted=accepted_list(CORPUS_EXTENSIONS))
         )
     return ext
 
@@ -369,16 +422,21 @@ def _read_table(
         rows = list(reader if max_rows is None else itertools.islice(reader, max_rows + 1))
     except csv.Error as e:
         raise UploadError(
-            f"{name} could not be read as a table ({e}). Check that it is a valid CSV file, "
-            "or save the text as .txt."
+            _(
+                "{name} could not be read as a table ({error}). Check that it is a valid CSV "
+                "file, or save the text as .txt."
+            ).format(name=name, error=e)
         ) from None
     if not rows or not any(cell.strip() for cell in rows[0]):
-        raise UploadError(f"{name} has no header row. The first row must name the columns.")
+        raise UploadError(
+            _("{name} has no header row. The first row must name the columns.").format(name=name)
+        )
     header = _clean_names(rows[0])
     return header, rows[1:]
 
 
 def _clean_names(raw: list[str]) -> list[str]:
+    # "column 3" stays English: it is a value (the chosen column is kept and compared).
     names: list[str] = []
     for i, name in enumerate(raw):
         name = name.strip() or f"column {i + 1}"
@@ -393,8 +451,10 @@ def _choose_column(name: str, header: list[str], rows: list[list[str]], wanted: 
     if wanted is not None:
         if wanted not in header:
             raise UploadError(
-                f"{name} has no column “{wanted}”; its columns are: {_some(header)}. "
-                "Choose one of these."
+                _(
+                    "{name} has no column “{column}”; its columns are: {columns}. "
+                    "Choose one of these."
+                ).format(name=name, column=wanted, columns=_some(header))
             )
         return wanted
     lowered = [h.lower() for h in header]
@@ -408,8 +468,10 @@ def _choose_column(name: str, header: list[str], rows: list[list[str]], wanted: 
     best = max(range(len(header)), key=letters.__getitem__)
     if letters[best] == 0:
         raise UploadError(
-            f"{name} has no column with words in it (columns: {_some(header)}). "
-            "Upload a table with a text column, or the text itself as .txt."
+            _(
+                "{name} has no column with words in it (columns: {columns}). "
+                "Upload a table with a text column, or the text itself as .txt."
+            ).format(name=name, columns=_some(header))
         )
     return header[best]
 
@@ -422,26 +484,45 @@ def _column_text(
     cells = [c for c in cells if c]
     if not cells:
         raise UploadError(
-            f"The column “{column}” of {name} is empty. Choose the column that holds the text."
+            _(
+                "The column “{column}” of {name} is empty. Choose the column that holds the text."
+            ).format(column=column, name=name)
         )
     return "\n".join(cells), len(cells)
 
 
 def _check_vocabulary(vocab: Vocabulary, files: list[tuple[str, bytes]]) -> None:
-    which, verb = ("this file", "holds") if len(files) == 1 else ("these files", "hold")
+    one = len(files) == 1
     if len(vocab) == 0:
         raise UploadError(
-            f"No words were found in {which}, only punctuation or spaces. "
-            "Upload a text with words in it."
+            _(
+                "No words were found in this file, only punctuation or spaces. "
+                "Upload a text with words in it."
+            )
+            if one
+            else _(
+                "No words were found in these files, only punctuation or spaces. "
+                "Upload a text with words in it."
+            )
         )
     if len(vocab) == 1:
-        raise UploadError(
-            f"{which.capitalize()} {verb} only one distinct word (“{vocab.index_to_key[0]}”); "
-            "word embeddings need at least two. Upload a longer text."
+        message = (
+            _(
+                "This file holds only one distinct word (“{word}”); "
+                "word embeddings need at least two. Upload a longer text."
+            )
+            if one
+            else _(
+                "These files hold only one distinct word (“{word}”); "
+                "word embeddings need at least two. Upload a longer text."
+            )
         )
+        raise UploadError(message.format(word=vocab.index_to_key[0]))
 
 
 def _some(names: list[str], n: int = 8) -> str:
     """``"a, b, c"``, or the first ``n`` and how many more."""
     shown = ", ".join(names[:n])
-    return shown if len(names) <= n else f"{shown} and {len(names) - n} more"
+    if len(names) <= n:
+        return shown
+    return _("{names} and {n:,} more").format(names=shown, n=len(names) - n)

@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from explorer.encoding import _MAGIC, DecodeError, decode_bytes
+from explorer.i18n import N_, _
 from explorer.uploads import (
     MAX_UPLOAD_BYTES,
     UploadError,
@@ -60,6 +61,7 @@ from explorer.uploads import (
     decode_upload,
     extension,
     friendly_errors,
+    plural,
 )
 from explorer.vectors import Vectors
 
@@ -82,10 +84,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def pickle_refusal(name: str) -> str:
     """Why a pickle is not opened, and what to upload instead."""
-    return (
-        f"{name} is a Python pickle, which can run code when loaded, so it was not opened. "
+    return _(
+        "{name} is a Python pickle, which can run code when loaded, so it was not opened. "
         "Export word2vec text with model.wv.save_word2vec_format(path) instead."
-    )
+    ).format(name=name)
 
 
 def is_pickle(name: str, data: bytes) -> bool:
@@ -101,13 +103,19 @@ class _Rows:
 
     words: list[str]
     vectors: np.ndarray
-    where: list[str]  # for notes: "line 12" or "vector 12"
+    places: list[int]  # for notes: each row's line number (or vector number, if binary)
     notes: list[str] = field(default_factory=list)
     counts: np.ndarray | None = None
     left_out: int = 0  # rows past max_rows, counted but not read
+    binary: bool = False
+
+    def where(self, i: int) -> str:
+        """Where row ``i`` is in the file, for a note: ``"line 12"`` or ``"vector 12"``."""
+        where = _("vector {n:,}") if self.binary else _("line {n:,}")
+        return where.format(n=self.places[i])
 
 
-@friendly_errors("vector file")
+@friendly_errors(N_("vector file"))
 def read_vectors(
     name: str,
     data: bytes,
@@ -129,24 +137,28 @@ def read_vectors(
     check_size(name, data, max_bytes)
     if metadata is not None:
         metadata = as_bytes(metadata)
-        check_size("The metadata file", metadata, max_bytes)
+        check_size(_("The metadata file"), metadata, max_bytes)
     if max_rows is not None and max_rows < 1:
-        raise UploadError("max_rows must be at least 1 (or None to read every row).")
+        raise UploadError(_("max_rows must be at least 1 (or None to read every row)."))
     _refuse_other_files(name, data)
     data = _utf8_compatible(name, data)
 
-    first_line, _, body = data.lstrip(b"\r\n\t ").partition(b"\n")
+    first_line, _newline, body = data.lstrip(b"\r\n\t ").partition(b"\n")
     header = _HEADER.fullmatch(first_line)
     if header:
         n, d = int(header[1]), int(header[2])
         if d == 0:
             raise UploadError(
-                f"The header of {name} says the vectors have 0 numbers. "
-                "A vector file needs at least one number per word."
+                _(
+                    "The header of {name} says the vectors have 0 numbers. "
+                    "A vector file needs at least one number per word."
+                ).format(name=name)
             )
         if n == 0:
             raise UploadError(
-                f"The header of {name} says it holds 0 vectors: there is nothing to read."
+                _("The header of {name} says it holds 0 vectors: there is nothing to read.").format(
+                    name=name
+                )
             )
         if _looks_binary(name, body, d):
             rows = _read_binary(name, body, n, d, max_rows)
@@ -160,7 +172,7 @@ def read_vectors(
         else:
             rows = _read_text(name, data, max_rows, words=True)
             if metadata is not None:
-                rows.notes.append("The metadata file was not used: this file has its own words.")
+                rows.notes.append(_("The metadata file was not used: this file has its own words."))
     return _finish(name, rows)
 
 
@@ -169,24 +181,31 @@ def read_vectors(
 
 def _refuse_other_files(name: str, data: bytes) -> None:
     if not data.strip():
-        raise UploadError(f"{name} is empty. Upload a file of word vectors.")
+        raise UploadError(_("{name} is empty. Upload a file of word vectors.").format(name=name))
     if is_pickle(name, data):
         raise UploadError(pickle_refusal(name))
     if extension(name) == ".npz" or data.startswith(b"PK\x03\x04"):
         raise UploadError(
-            f"{name} is a ZIP archive (a saved .npz model is one), not word vectors. Open a "
-            "saved model with the model upload; vectors must be word2vec, GloVe or TSV files."
+            _(
+                "{name} is a ZIP archive (a saved .npz model is one), not word vectors. Open a "
+                "saved model with the model upload; vectors must be word2vec, GloVe or TSV "
+                "files."
+            ).format(name=name)
         )
     if data.startswith(b"\x1f\x8b"):
         raise UploadError(
-            f"{name} is gzip-compressed. Unpack it first (for example: gunzip {name}) "
-            "and upload the file inside."
+            _(
+                "{name} is gzip-compressed. Unpack it first (for example: gunzip {name}) "
+                "and upload the file inside."
+            ).format(name=name)
         )
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise UploadError(
-                f"{name} looks like {what}, not word vectors. "
-                "Upload a word2vec, GloVe, fastText .vec or projector .tsv file."
+                _(
+                    "{name} looks like {what}, not word vectors. "
+                    "Upload a word2vec, GloVe, fastText .vec or projector .tsv file."
+                ).format(name=name, what=_(what))
             )
 
 
@@ -230,14 +249,18 @@ def _headerless_kind(name: str, first_line: bytes) -> str:
         return "projector"
     if len(fields) == 1:
         raise UploadError(
-            f"Line 1 of {name} holds only “{_show(fields[0])}”, with no numbers. Each line of "
-            "a vector file is a word followed by its numbers (a metadata.tsv goes with a "
-            "vectors.tsv)."
+            _(
+                "Line 1 of {name} holds only “{token}”, with no numbers. Each line of "
+                "a vector file is a word followed by its numbers (a metadata.tsv goes with a "
+                "vectors.tsv)."
+            ).format(name=name, token=_show(fields[0]))
         )
     if not all(map(_is_number, fields[1:])):
         raise UploadError(
-            f"{name} looks like plain text, not word vectors: each line should be a word "
-            "followed by numbers. To train on a text, upload it as a corpus instead."
+            _(
+                "{name} looks like plain text, not word vectors: each line should be a word "
+                "followed by numbers. To train on a text, upload it as a corpus instead."
+            ).format(name=name)
         )
     return "glove"
 
@@ -262,11 +285,14 @@ def _read_text(
         found = len(lines) + left_out
         if found != n:
             raise UploadError(
-                f"The header of {name} says it holds {_n(n, 'vector')}, but the file holds "
-                f"{found:,}. Fix the first line (“{found} {d}”) or check the file is complete."
+                _(
+                    "The header of {name} says it holds {vectors}, but the file holds "
+                    "{found:,}. Fix the first line (“{found} {d}”) or check the file is "
+                    "complete."
+                ).format(name=name, vectors=_vectors(n), found=found, d=d)
             )
     if not lines:
-        raise UploadError(f"{name} holds no vectors, only a header line.")
+        raise UploadError(_("{name} holds no vectors, only a header line.").format(name=name))
 
     raw_words: list[bytes] = []
     if words:
@@ -288,32 +314,44 @@ def _read_text(
     dim = header[1] if header else counts[0]
     if dim == 0:
         raise UploadError(
-            f"Line {linenos[0]} of {name} holds a word but no numbers. Each line of a vector "
-            "file is a word followed by its numbers."
+            _(
+                "Line {line} of {name} holds a word but no numbers. Each line of a vector "
+                "file is a word followed by its numbers."
+            ).format(line=linenos[0], name=name)
         )
     bad = next((i for i, c in enumerate(counts) if c != dim), None)
     if bad is not None:
         if header and bad == 0:
             raise UploadError(
-                f"The header of {name} says each vector has {dim:,} numbers, but line "
-                f"{linenos[0]} holds {counts[0]:,}. Fix the header or check the file."
+                _(
+                    "The header of {name} says each vector has {dim:,} numbers, but line "
+                    "{line} holds {count:,}. Fix the header or check the file."
+                ).format(name=name, dim=dim, line=linenos[0], count=counts[0])
             )
-        first = "the header says" if header else f"line {linenos[0]} holds"
+        if header:
+            message = _(
+                "Line {line:,} of {name} holds {count:,} numbers, but the header says "
+                "{dim:,}. Every vector must have the same length; fix or remove that line."
+            )
+        else:
+            message = _(
+                "Line {line:,} of {name} holds {count:,} numbers, but line {first} holds "
+                "{dim:,}. Every vector must have the same length; fix or remove that line."
+            )
         raise UploadError(
-            f"Line {linenos[bad]:,} of {name} holds {counts[bad]:,} numbers, but {first} "
-            f"{dim:,}. Every vector must have the same length; fix or remove that line."
-        )
+            message.format(line=linenos[bad], name=name, count=counts[bad], dim=dim,
+                           first=linenos[0])
+        )  # fmt: skip
     vectors = _parse_numbers(name, blob, numbers, linenos, dim, single_spaced)
 
-    kind = "word2vec text" if header else ("GloVe text" if words else "projector TSV")
+    kind = N_("word2vec text") if header else (N_("GloVe text") if words else N_("projector TSV"))
     if header and extension(name) == ".vec":
-        kind = "fastText .vec (word2vec text)"
-    notes = [f"Read as {kind}: {len(lines):,} vectors of {dim:,} numbers."]
+        kind = N_("fastText .vec (word2vec text)")
+    notes = [_read_as(kind, len(lines), dim)]
     if left_out:
         notes.append(_limit_note(len(lines), left_out))
     words_ = _decode_words(name, raw_words, notes) if words else []
-    where = [f"line {n:,}" for n in linenos]
-    return _Rows(words_, vectors, where, notes, left_out=left_out)
+    return _Rows(words_, vectors, linenos, notes, left_out=left_out)
 
 
 def _take_lines(
@@ -375,7 +413,9 @@ def _parse_numbers(
     if vectors is None or vectors.shape != (len(numbers), dim):
         _report_bad_number(name, numbers, linenos)
         raise UploadError(
-            f"The numbers in {name} could not be read. Check that it is a vector file."
+            _("The numbers in {name} could not be read. Check that it is a vector file.").format(
+                name=name
+            )
         )
     return np.ascontiguousarray(vectors)
 
@@ -385,8 +425,10 @@ def _report_bad_number(name: str, numbers: list[bytes], linenos: list[int]) -> N
         for token in line.split():
             if not _is_number(token):
                 raise UploadError(
-                    f"Line {lineno:,} of {name} holds “{_show(token)}” where a number should "
-                    "be. Fix or remove that line."
+                    _(
+                        "Line {line:,} of {name} holds “{token}” where a number should "
+                        "be. Fix or remove that line."
+                    ).format(line=lineno, name=name, token=_show(token))
                 )
 
 
@@ -394,7 +436,6 @@ def _read_binary(name: str, body: bytes, n: int, d: int, max_rows: int | None) -
     want = n if max_rows is None else min(n, max_rows)
     step = 4 * d
     size = len(body)
-    claim = f"The header of {name} says it holds {n:,} vectors of {d:,} numbers"
     raw_words: list[bytes] = []
     offsets: list[int] = []
     pos = 0
@@ -403,32 +444,40 @@ def _read_binary(name: str, body: bytes, n: int, d: int, max_rows: int | None) -
             pos += 1
         space = body.find(b" ", pos, pos + _MAX_WORD_BYTES)
         word = body[pos:space]
-        found = None
+        message = None
         if space == -1 or space + 1 + step > size:
-            found = f"only {i:,} complete vectors"
-        elif not word or _CONTROL.search(word):
-            found = f"something other than a word where vector {i + 1:,} should start"
-        if found:
-            raise UploadError(
-                f"{claim}, but the file holds {found}. Fix the header, or check that the "
-                "file is complete and really word2vec binary."
+            message = _(
+                "The header of {name} says it holds {n:,} vectors of {d:,} numbers, but the "
+                "file holds only {complete:,} complete vectors. Fix the header, or check that "
+                "the file is complete and really word2vec binary."
             )
+        elif not word or _CONTROL.search(word):
+            message = _(
+                "The header of {name} says it holds {n:,} vectors of {d:,} numbers, but the "
+                "file holds something other than a word where vector {vector:,} should start. "
+                "Fix the header, or check that the file is complete and really word2vec binary."
+            )
+        if message:
+            raise UploadError(message.format(name=name, n=n, d=d, complete=i, vector=i + 1))
         raw_words.append(word)
         offsets.append(space + 1)
         pos = space + 1 + step
     if want == n and body[pos:].strip():
         raise UploadError(
-            f"{claim}, but more data follows them. Fix the header, or check that the file "
-            "really is word2vec binary."
+            _(
+                "The header of {name} says it holds {n:,} vectors of {d:,} numbers, but more "
+                "data follows them. Fix the header, or check that the file really is "
+                "word2vec binary."
+            ).format(name=name, n=n, d=d)
         )
     vectors = np.empty((len(offsets), d), dtype=np.float32)
     for i, offset in enumerate(offsets):
         vectors[i] = np.frombuffer(body, dtype="<f4", count=d, offset=offset)
-    notes = [f"Read as word2vec binary: {len(offsets):,} vectors of {d:,} numbers."]
+    notes = [_read_as(N_("word2vec binary"), len(offsets), d)]
     if want < n:
         notes.append(_limit_note(want, n - want))
     words = _decode_words(name, raw_words, notes)
-    return _Rows(words, vectors, [f"vector {i + 1:,}" for i in range(len(words))], notes)
+    return _Rows(words, vectors, list(range(1, len(words) + 1)), notes, binary=True)
 
 
 def _name_projector_rows(rows: _Rows, metadata: bytes | None) -> None:
@@ -437,11 +486,13 @@ def _name_projector_rows(rows: _Rows, metadata: bytes | None) -> None:
     if metadata is None:
         rows.words = [f"#{i + 1}" for i in range(n)]
         rows.notes.append(
-            "These vectors have no words (a projector vectors.tsv): the rows are named #1, "
-            "#2... Upload its metadata.tsv too to see the words."
+            _(
+                "These vectors have no words (a projector vectors.tsv): the rows are named #1, "
+                "#2... Upload its metadata.tsv too to see the words."
+            )
         )
         return
-    text = decode_upload("The metadata file", metadata).text
+    text = decode_upload(_("The metadata file"), metadata).text
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -451,20 +502,25 @@ def _name_projector_rows(rows: _Rows, metadata: bytes | None) -> None:
         cells = [line.split("\t") for line in lines[1:]]
         labels = [c[0] for c in cells]
         counts = _count_column(header, cells)
-        how = f"the first of its {len(header)} columns, after its header row"
+        how = _("the first of its {n} columns, after its header row").format(n=len(header))
     else:
         labels = lines
-        how = "one label a line"
+        how = _("one label a line")
     expected = n + rows.left_out
     if len(labels) != expected:
         raise UploadError(
-            f"The metadata file has {_n(len(labels), 'label')} ({how}) but the vectors file has "
-            f"{expected:,} rows; they must match line for line. Upload the pair that belongs "
-            "together."
+            _(
+                "The metadata file has {labels} ({how}) but the vectors file has {rows:,} "
+                "rows; they must match line for line. Upload the pair that belongs together."
+            ).format(
+                labels=plural(len(labels), _("{n:,} label"), _("{n:,} labels")),
+                how=how,
+                rows=expected,
+            )
         )
     rows.words = [label.strip() for label in labels[:n]]
     rows.counts = None if counts is None else counts[:n]
-    rows.notes.append(f"Words from the metadata file ({how}).")
+    rows.notes.append(_("Words from the metadata file ({how}).").format(how=how))
 
 
 def _count_column(header: list[str], cells: list[list[str]]) -> np.ndarray | None:
@@ -489,7 +545,9 @@ def _finish(name: str, rows: _Rows) -> tuple[Vectors, list[str]]:
     if empty:
         keep[empty] = False
         notes.append(
-            f"Dropped {_n(len(empty), 'row')} without a word (the first: {where[empty[0]]})."
+            _("Dropped {rows} without a word (the first: {where}).").format(
+                rows=plural(len(empty), _("{n:,} row"), _("{n:,} rows")), where=where(empty[0])
+            )
         )
 
     finite = np.isfinite(vectors).all(axis=1)
@@ -498,8 +556,9 @@ def _finish(name: str, rows: _Rows) -> tuple[Vectors, list[str]]:
         keep &= finite
         i = int(bad[0])
         notes.append(
-            f"Dropped {_n(len(bad), 'vector')} holding NaN or infinite values "
-            f"(the first: “{words[i]}”, {where[i]})."
+            _(
+                "Dropped {vectors} holding NaN or infinite values (the first: “{word}”, {where})."
+            ).format(vectors=_vectors(len(bad)), word=words[i], where=where(i))
         )
 
     seen: set[str] = set()
@@ -512,18 +571,44 @@ def _finish(name: str, rows: _Rows) -> tuple[Vectors, list[str]]:
     if repeated:
         keep[repeated] = False
         notes.append(
-            f"Dropped {_n(len(repeated), 'repeated word')}, keeping the first vector of each "
-            f"(the first repeat: “{words[repeated[0]]}”, {where[repeated[0]]})."
+            _(
+                "Dropped {words}, keeping the first vector of each "
+                "(the first repeat: “{word}”, {where})."
+            ).format(
+                words=plural(len(repeated), _("{n:,} repeated word"), _("{n:,} repeated words")),
+                word=words[repeated[0]],
+                where=where(repeated[0]),
+            )
         )
 
     index = np.flatnonzero(keep)
     if len(index) < 2:
-        left = "no vector" if len(index) == 0 else "only one vector"
-        dropped = " after dropping the unusable rows" if len(index) < len(words) else ""
-        raise UploadError(
-            f"{name} holds {left}{dropped}; at least two are needed to compare words. "
-            "Upload a file with more vectors."
-        )
+        dropped = len(index) < len(words)
+        if len(index) == 0:
+            message = (
+                _(
+                    "{name} holds no vector after dropping the unusable rows; at least two "
+                    "are needed to compare words. Upload a file with more vectors."
+                )
+                if dropped
+                else _(
+                    "{name} holds no vector; at least two are needed to compare words. "
+                    "Upload a file with more vectors."
+                )
+            )
+        else:
+            message = (
+                _(
+                    "{name} holds only one vector after dropping the unusable rows; at least "
+                    "two are needed to compare words. Upload a file with more vectors."
+                )
+                if dropped
+                else _(
+                    "{name} holds only one vector; at least two are needed to compare words. "
+                    "Upload a file with more vectors."
+                )
+            )
+        raise UploadError(message.format(name=name))
     counts = None if rows.counts is None else rows.counts[index]
     return Vectors([words[i] for i in index], vectors[index], counts), notes
 
@@ -531,7 +616,7 @@ def _finish(name: str, rows: _Rows) -> tuple[Vectors, list[str]]:
 # --- writers -----------------------------------------------------------------------------
 
 
-@friendly_errors("export")
+@friendly_errors(N_("export"))
 def to_word2vec_text(wv: Vectors) -> bytes:
     """The word2vec text format (UTF-8): gensim's ``KeyedVectors.load_word2vec_format`` reads
     it back to the same float32 values (9 significant digits each).
@@ -541,23 +626,27 @@ def to_word2vec_text(wv: Vectors) -> bytes:
     :func:`word2vec_text_notes`). If that makes two words the same, or a word is empty,
     :class:`~explorer.uploads.UploadError` says so (the projector TSV export keeps them).
     """
-    words, _ = _word2vec_words(wv.index_to_key)
+    words, _changed = _word2vec_words(wv.index_to_key)
     fmt = " ".join(["%.9g"] * wv.vector_size)
     lines = [f"{len(words)} {wv.vector_size}"]
     lines += [f"{w} {fmt % tuple(row)}" for w, row in zip(words, wv.vectors.tolist(), strict=True)]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-@friendly_errors("export")
+@friendly_errors(N_("export"))
 def word2vec_text_notes(wv: Vectors) -> list[str]:
     """What :func:`to_word2vec_text` changes: a note for the page, or ``[]``."""
-    _, changed = _word2vec_words(wv.index_to_key)
+    _written, changed = _word2vec_words(wv.index_to_key)
     if not changed:
         return []
-    example = f"“{changed[0]}” becomes “{_TEXT_SEPARATORS.sub('_', changed[0])}”"
+    example = _("“{word}” becomes “{written}”").format(
+        word=changed[0], written=_TEXT_SEPARATORS.sub("_", changed[0])
+    )
     return [
-        f"{_n(len(changed), 'word')} contain spaces, which the word2vec text format cannot "
-        f"hold; they are written with “_” instead ({example})."
+        _(
+            "{words} contain spaces, which the word2vec text format cannot hold; they are "
+            "written with “_” instead ({example})."
+        ).format(words=plural(len(changed), _("{n:,} word"), _("{n:,} words")), example=example)
     ]
 
 
@@ -566,21 +655,25 @@ def _word2vec_words(words: Sequence[str]) -> tuple[list[str], list[str]]:
     changed = [w for w, x in zip(words, written, strict=True) if w != x]
     if "" in written:
         raise UploadError(
-            "A word is empty, which the word2vec text format cannot hold. "
-            "Export as projector TSV instead."
+            _(
+                "A word is empty, which the word2vec text format cannot hold. "
+                "Export as projector TSV instead."
+            )
         )
     if changed and len(set(written)) < len(written):
         clash = next(
             w for w, x in zip(words, written, strict=True) if w != x and written.count(x) > 1
         )
         raise UploadError(
-            f"“{clash}” has spaces, which word2vec text cannot hold, and written with “_” it "
-            "would be the same as another word. Export as projector TSV instead."
+            _(
+                "“{word}” has spaces, which word2vec text cannot hold, and written with “_” it "
+                "would be the same as another word. Export as projector TSV instead."
+            ).format(word=clash)
         )
     return written, changed
 
 
-@friendly_errors("export")
+@friendly_errors(N_("export"))
 def to_projector_tsv(wv: Vectors) -> tuple[bytes, bytes]:
     """``(vectors.tsv, metadata.tsv)`` for https://projector.tensorflow.org (UTF-8).
 
@@ -599,12 +692,13 @@ def to_projector_tsv(wv: Vectors) -> tuple[bytes, bytes]:
     return vectors.encode("utf-8"), metadata.encode("utf-8")
 
 
-@friendly_errors("export")
+@friendly_errors(N_("export"))
 def vocabulary_csv(index_to_key: Sequence[str], counts: Sequence[int] | np.ndarray | None) -> bytes:
     """A ``word,count`` CSV (UTF-8 with a BOM, so spreadsheets show Chinese and Japanese).
 
     Quoting is the csv module's. A word that a spreadsheet would run as a formula
-    (starting with ``= + - @``) gets a leading ``'``, the usual guard.
+    (starting with ``= + - @``) gets a leading ``'``, the usual guard. The header row stays
+    English (``word,count``): it is part of the file format, like the projector's.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -639,22 +733,29 @@ def _decode_words(name: str, raw: list[bytes], notes: list[str]) -> list[str]:
     words = None if decoded is None else decoded.text.split("\n")
     if words is None or len(words) != len(raw):
         raise UploadError(
-            f"The words in {name} are not in an encoding the app reads (UTF-8, GB18030 or "
-            "Shift-JIS). Save the file as UTF-8 and try again."
+            _(
+                "The words in {name} are not in an encoding the app reads (UTF-8, GB18030 or "
+                "Shift-JIS). Save the file as UTF-8 and try again."
+            ).format(name=name)
         )
-    notes.append(f"The words were read as {decoded.label}.")
+    notes.append(_("The words were read as {encoding}.").format(encoding=_(decoded.label)))
     return words
 
 
+def _read_as(kind: str, n: int, dim: int) -> str:
+    """The first note: the format (English, marked with ``N_``) and the size."""
+    return _("Read as {kind}: {n:,} vectors of {dim:,} numbers.").format(kind=_(kind), n=n, dim=dim)
+
+
 def _limit_note(kept: int, left_out: int) -> str:
-    return (
-        f"Read only the first {_n(kept, 'vector')}, leaving out {left_out:,} more "
+    return _(
+        "Read only the first {vectors}, leaving out {left_out:,} more "
         "(vector files usually list the most frequent words first)."
-    )
+    ).format(vectors=_vectors(kept), left_out=left_out)
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+def _vectors(n: int) -> str:
+    return plural(n, _("{n:,} vector"), _("{n:,} vectors"))
 
 
 def _show(token: bytes, width: int = 40) -> str:

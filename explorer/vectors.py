@@ -22,6 +22,8 @@ from typing import Any, Literal
 
 import numpy as np
 
+from explorer.i18n import _
+
 Query = str | np.ndarray
 
 
@@ -75,7 +77,7 @@ class Vectors:
         try:
             return self.key_to_index[word]
         except KeyError:
-            raise KeyError(f"{word!r} is not in the vocabulary") from None
+            raise KeyError(_("{word!r} is not in the vocabulary").format(word=word)) from None
 
     def get_vector(self, word: str, norm: bool = False) -> np.ndarray:
         """The vector of ``word`` (unit length if ``norm``; a zero vector stays zero)."""

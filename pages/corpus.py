@@ -6,64 +6,66 @@ from explorer import session
 from explorer.corpus import tokenize
 from explorer.figures import zipf_figure
 from explorer.highlight import legend_html, window_html
+from explorer.i18n import _
 from explorer.samples import load_lesson_sentences
 from explorer.windows import cbow_examples, context_span, skipgram_pairs
 
 session.page_setup()
-st.title("📚 Corpus")
-st.markdown(
+st.title(_("📚 Corpus"))
+st.markdown(_(
     "Word2vec learns only from **which words appear near which**. Here is the text as the "
     "model sees it: sentences of tokens, how often each word occurs, and the "
     "(context → centre word) examples that a window cuts out of every sentence."
-)
+))  # fmt: skip
 
 corpus = session.current_corpus()
 if corpus.n_tokens == 0:
-    st.info("This corpus has no words yet. Choose another one in the sidebar.")
+    st.info(_("This corpus has no words yet. Choose another one in the sidebar."))
     st.stop()
 
 cols = st.columns(4)
-cols[0].metric("Sentences", f"{corpus.n_sentences:,}")
-cols[1].metric("Tokens", f"{corpus.n_tokens:,}", help="Words as the tokenizer cut them.")
-cols[2].metric("Vocabulary", f"{len(corpus.vocab):,}", help="Distinct tokens.")
-cols[3].metric("Script", corpus.script_name,
-               help=f"How the text is cut into words. Read as {corpus.encoding}.")  # fmt: skip
+cols[0].metric(_("Sentences"), f"{corpus.n_sentences:,}")
+cols[1].metric(_("Tokens"), f"{corpus.n_tokens:,}", help=_("Words as the tokenizer cut them."))
+cols[2].metric(_("Vocabulary"), f"{len(corpus.vocab):,}", help=_("Distinct tokens."))
+cols[3].metric(_("Script"), corpus.script_name,
+               help=_("How the text is cut into words. Read as {encoding}.").format(
+                   encoding=corpus.encoding))  # fmt: skip
 
 table_col, chart_col = st.columns([2, 3])
 with table_col:
-    st.subheader("Vocabulary")
+    st.subheader(_("Vocabulary"))
     st.dataframe(
         corpus.frequency_table(),
         hide_index=True,
         height=420,
         column_config={
-            "rank": st.column_config.NumberColumn("Rank", help="1 = most frequent"),
-            "word": st.column_config.TextColumn("Word"),
-            "count": st.column_config.NumberColumn("Count", help="Times it occurs"),
-            "share": st.column_config.NumberColumn("Share", format="percent"),
+            "rank": st.column_config.NumberColumn(_("Rank"), help=_("1 = most frequent")),
+            "word": st.column_config.TextColumn(_("Word")),
+            "count": st.column_config.NumberColumn(_("Count"), help=_("Times it occurs")),
+            "share": st.column_config.NumberColumn(_("Share"), format="percent"),
         },
     )
 with chart_col:
     st.plotly_chart(zipf_figure(corpus.vocab.counts, corpus.vocab.index_to_key))
-st.caption(
+st.caption(_(
     "What to notice: a handful of words make up a large share of all tokens, and most words "
     "are rare. Rare words give the model few examples to learn from."
-)
+))  # fmt: skip
 
-with st.expander("Too big to train live? Train the whole corpus with gensim", expanded=False):
-    st.markdown(
+with st.expander(_("Too big to train live? Train the whole corpus with gensim"), expanded=False):
+    st.markdown(_(
         "The live trainer shows every step but keeps at most 5,000 words. gensim's compiled "
         "word2vec trains the whole vocabulary in seconds, in the background."
-    )
+    ))  # fmt: skip
     session.gensim_panel()
 
-st.subheader("Context windows")
-st.markdown(
+st.subheader(_("Context windows"))
+st.markdown(_(
     "Training walks through every sentence. Each word in turn is the **target** (centre "
     "word); the words up to *window* places on either side are its **context**. "
     "CBOW predicts the target from its context; skip-gram predicts each context word from "
     "the target."
-)
+))  # fmt: skip
 
 
 choices = load_lesson_sentences() + [" ".join(s) for s in corpus.sentences[:200]]
@@ -72,50 +74,53 @@ if st.session_state["corpus.sentence"] >= len(choices):
     st.session_state["corpus.sentence"] = 0
 left, right = st.columns([3, 2])
 with left:
-    st.selectbox("Sentence", range(len(choices)), format_func=lambda i: choices[i],
+    st.selectbox(_("Sentence"), range(len(choices)), format_func=lambda i: choices[i],
                  key="corpus.sentence",
-                 help="The lessons' sentences first, then the corpus's own.")  # fmt: skip
-    custom = st.text_input("…or type your own sentence", key="corpus.custom", max_chars=300,
-                           help="English, 中文 or 日本語: tokenized the same way.")  # fmt: skip
+                 help=_("The lessons' sentences first, then the corpus's own."))  # fmt: skip
+    custom = st.text_input(_("…or type your own sentence"), key="corpus.custom", max_chars=300,
+                           help=_("English, 中文 or 日本語: tokenized the same way."))  # fmt: skip
 with right:
-    window = st.slider("Window size", 1, 5, key="corpus.window",
-                       help="How many words on each side count as context.")  # fmt: skip
-    mode = st.radio("Model", ["CBOW", "Skip-gram"], key="corpus.mode", horizontal=True,
-                    help="CBOW: context → target. Skip-gram: target → context.")  # fmt: skip
+    window = st.slider(_("Window size"), 1, 5, key="corpus.window",
+                       help=_("How many words on each side count as context."))  # fmt: skip
+    mode = st.radio(_("Model"), ["CBOW", "Skip-gram"], key="corpus.mode", horizontal=True,
+                    help=_("CBOW: context → target. Skip-gram: target → context."))  # fmt: skip
 
 sentences = tokenize(custom or choices[st.session_state["corpus.sentence"]])
 tokens = [t for s in sentences for t in s]
 if len(tokens) < 2:
-    st.info("This sentence has fewer than two words, so it makes no training examples.")
+    st.info(_("This sentence has fewer than two words, so it makes no training examples."))
     st.stop()
 
 if st.session_state.get("corpus.target", 0) >= len(tokens):
     st.session_state["corpus.target"] = 0
 session.init_state({"corpus.target": (len(tokens) - 1) // 2})
 target = st.select_slider(
-    "Target word",
+    _("Target word"),
     options=range(len(tokens)),
     format_func=lambda i: f"{i}: {tokens[i]}",
     key="corpus.target",
-    help="Move along the sentence to see each word's context.",
+    help=_("Move along the sentence to see each word's context."),
 )
 
 st.markdown(legend_html(), unsafe_allow_html=True)
-st.markdown(
-    f'<div class="ctx-focus">{window_html(tokens, target, window)}</div>',
-    unsafe_allow_html=True,
-)
+focus = f'<div class="ctx-focus">{window_html(tokens, target, window)}</div>'  # markup only
+st.markdown(focus, unsafe_allow_html=True)
 start, stop = context_span(len(tokens), target, window)
 context = tokens[start:target] + tokens[target + 1 : stop]
 if mode == "CBOW":
-    st.markdown(f"**Training example:** ({', '.join(context)}) → **{tokens[target]}**")
-    rows = [{"context": " ".join(c), "target": t} for c, t in cbow_examples(tokens, window)]
+    st.markdown(_("**Training example:** ({context}) → **{target}**").format(
+        context=", ".join(context), target=tokens[target]))  # fmt: skip
+    c, t = _("context"), _("target")
+    rows = [{c: " ".join(ctx), t: word} for ctx, word in cbow_examples(tokens, window)]
 else:
-    st.markdown("**Training pairs:** " + ", ".join(f"({tokens[target]} → {c})" for c in context))
-    rows = [{"input": a, "predicts": b} for a, b in skipgram_pairs(tokens, window)]
-with st.expander(f"All {len(rows)} training examples in this sentence ({mode})"):
+    pairs = ", ".join(f"({tokens[target]} → {c})" for c in context)
+    st.markdown(_("**Training pairs:** {pairs}").format(pairs=pairs))
+    a, b = _("input"), _("predicts")
+    rows = [{a: x, b: y} for x, y in skipgram_pairs(tokens, window)]
+with st.expander(_("All {n} training examples in this sentence ({mode})").format(
+        n=len(rows), mode=mode)):  # fmt: skip
     st.dataframe(rows, hide_index=True)
-st.caption(
+st.caption(_(
     "What to notice: a bigger window gives each target more context (and more examples), "
     "mixing in words that are related more loosely."
-)
+))  # fmt: skip

@@ -13,13 +13,16 @@ from explorer.embedding_layer import (
     parameter_count,
     sentence_ids,
 )
+from explorer.i18n import _
 
 session.page_setup()
-st.title("🔎 The embedding layer")
+st.title("🔎 " + _("The embedding layer"))
 st.markdown(
-    "An embedding layer is a table with one row of numbers per word id. Multiplying a "
-    "**one-hot** row (a single 1 at the word's id) by the matrix **W** selects that row, so "
-    "real layers skip the multiplication and just read the row."
+    _(
+        "An embedding layer is a table with one row of numbers per word id. Multiplying a "
+        "**one-hot** row (a single 1 at the word's id) by the matrix **W** selects that row, so "
+        "real layers skip the multiplication and just read the row."
+    )
 )
 LIT = "background-color: #ffbf47; font-weight: 600"
 
@@ -29,69 +32,74 @@ def lit_rows(df: pd.DataFrame, rows: list) -> object:
     return styled.format("{:.3f}")
 
 
-st.subheader("1 · From a sentence to vectors")
+st.subheader(_("1 · From a sentence to vectors"))
 vocab = session.current_corpus().vocab
 c = st.columns([3, 1, 1])
-sentence = c[0].text_input("Sentence", "我喜欢学习数学", key="emb.sentence", max_chars=200,
-                           help="English, 中文 or 日本語; cut by the app's tokenizer.")  # fmt: skip
-V = c[1].number_input("Vocabulary size V", 10, 100_000, 5_000, step=1_000, key="emb.V",
-                      help="Rows of W. Ids: 0 = padding, 1 = unknown, then the corpus's "
-                      "words (most frequent first), then this sentence's new words.")  # fmt: skip
-d = c[2].number_input("Dimensions d", 1, 1024, 128, key="emb.d", help="Columns of W.")
+sentence = c[0].text_input(
+    _("Sentence"), "我喜欢学习数学", key="emb.sentence", max_chars=200,
+    help=_("English, 中文 or 日本語; cut by the app's tokenizer."))  # fmt: skip
+V = c[1].number_input(_("Vocabulary size V"), 10, 100_000, 5_000, step=1_000, key="emb.V",
+                      help=_("Rows of W. Ids: 0 = padding, 1 = unknown, then the corpus's "
+                      "words (most frequent first), then this sentence's new words."))  # fmt: skip
+d = c[2].number_input(_("Dimensions d"), 1, 1024, 128, key="emb.d", help=_("Columns of W."))
 tokens = [t for s in tokenize(sentence) for t in s][:20]
 if not tokens:
-    st.info("Type a sentence with at least one word.")
+    st.info(_("Type a sentence with at least one word."))
     st.stop()
 ids = sentence_ids(tokens, vocab.key_to_index, int(V))
 layer = EmbeddingLayer.random(int(V), int(d), seed=0)
-st.dataframe(pd.DataFrame({"token": tokens, "id": ids}).T, hide_index=False)
+st.dataframe(pd.DataFrame({_("token"): tokens, "id": ids}).T, hide_index=False)
 cost = lookup_cost(len(ids), int(V), int(d))
 m = st.columns(3)
-m[0].metric("One-hot matrix", "{} × {:,}".format(*cost["one_hot_shape"]))
+m[0].metric(_("One-hot matrix"), "{} × {:,}".format(*cost["one_hot_shape"]))
 m[1].metric("W", "{:,} × {}".format(*cost["W_shape"]))
-m[2].metric("Result", "{} × {}".format(*cost["result_shape"]))
+m[2].metric(_("Result"), "{} × {}".format(*cost["result_shape"]))
 same = np.array_equal(layer.one_hot(ids) @ layer.W, layer(ids))
 st.markdown(
-    f"Each one-hot row has a single 1 (at column *id*) and {int(V) - 1:,} zeros. "
-    f"One-hot × W equals reading rows {ids} of W: **{'identical ✓' if same else 'different'}**."
+    _(
+        "Each one-hot row has a single 1 (at column *id*) and {zeros:,} zeros. "
+        "One-hot × W equals reading rows {ids} of W: **{verdict}**."
+    ).format(zeros=int(V) - 1, ids=ids, verdict=_("identical ✓") if same else _("different"))
 )
 st.dataframe(lit_rows(pd.DataFrame(np.round(layer(ids)[:, :12], 3), index=tokens), tokens))
-st.caption(f"The result's first 12 of {int(d)} columns: each row is that word's row of W.")
+st.caption(_("The result's first 12 of {d} columns: each row is that word's row of W.")
+           .format(d=int(d)))  # fmt: skip
+nbytes = _("{n:,} bytes")
 st.table(pd.DataFrame({
-    "": ["multiplications", "input numbers", "memory of the input (float32)"],
-    "one-hot × W": [f"{cost['one_hot_multiplications']:,}", f"{len(ids) * int(V):,}",
-                    f"{cost['one_hot_bytes']:,} bytes"],
-    "row lookup": ["0", f"{len(ids):,} ids", f"{len(ids) * 8:,} bytes"],
+    "": [_("multiplications"), _("input numbers"), _("memory of the input (float32)")],
+    _("one-hot × W"): [f"{cost['one_hot_multiplications']:,}", f"{len(ids) * int(V):,}",
+                       nbytes.format(n=cost["one_hot_bytes"])],
+    _("row lookup"): ["0", _("{n:,} ids").format(n=len(ids)), nbytes.format(n=len(ids) * 8)],
 }))  # fmt: skip
-st.caption("What to notice: the product's cost grows with V; the lookup's does not.")
+st.caption(_("What to notice: the product's cost grows with V; the lookup's does not."))
 
-st.subheader("2 · The worked example, exactly")
+st.subheader(_("2 · The worked example, exactly"))
 W = np.arange(15).reshape(3, 5)
 small = EmbeddingLayer(W)
 left, right = st.columns(2)
-left.markdown("`W = arange(15).reshape(3, 5)`")
+left.markdown(_("`W = arange(15).reshape(3, 5)` → shape {shape}").format(shape=W.shape))
 left.dataframe(pd.DataFrame(W, index=["id 0", "id 1", "id 2"]))
 out = small(np.array([[0, 2], [1, 2]]))
-right.markdown("`ids = [[0, 2], [1, 2]]` → shape " + str(out.shape))
+right.markdown(_("`ids = [[0, 2], [1, 2]]` → shape {shape}").format(shape=out.shape))
 for i, seq in enumerate([[0, 2], [1, 2]]):
     right.dataframe(pd.DataFrame(out[i], index=[f"id {j}" for j in seq]))
-probe = st.number_input("Look up an id in this W", -5, 10, 5, key="emb.probe",
-                        help="W has 3 rows. Try 5.")  # fmt: skip
+probe = st.number_input(_("Look up an id in this W"), -5, 10, 5, key="emb.probe",
+                        help=_("W has 3 rows. Try 5."))  # fmt: skip
 try:
-    st.success(f"Row {probe}: {small([int(probe)])[0].tolist()}")
+    st.success(_("Row {id}: {values}").format(id=probe, values=small([int(probe)])[0].tolist()))
 except OutOfVocabularyError as err:
     st.error(str(err))
 
-st.subheader("3 · How many parameters?")
+st.subheader(_("3 · How many parameters?"))
 c = st.columns(3)
-pv = c[0].number_input("vocab_size", 1, 10_000_000, 10_000, key="emb.pv")
-pd_ = c[1].number_input("dim", 1, 4096, 16, key="emb.pd")
-c[2].metric("Parameters", f"{parameter_count(pv, pd_):,}",
-            help="vocab_size × dim: every number of W is learned.")  # fmt: skip
+pv = c[0].number_input(_("vocab_size"), 1, 10_000_000, 10_000, key="emb.pv")
+pd_ = c[1].number_input(_("dim"), 1, 4096, 16, key="emb.pd")
+c[2].metric(_("Parameters"), f"{parameter_count(pv, pd_):,}",
+            help=_("vocab_size × dim: every number of W is learned."))  # fmt: skip
 
-st.subheader("4 · Padding and masking")
-st.markdown("Sentences in a batch are padded to one length with id 0, whose rows are masked.")
-raw = st.text_input("Ids (0 = padding)", "0 0 1 2 3 4", key="emb.pad")
+st.subheader(_("4 · Padding and masking"))
+st.markdown(_("Sentences in a batch are padded to one length with id 0, whose rows are masked."))
+raw = st.text_input(_("Ids (0 = padding)"), "0 0 1 2 3 4", key="emb.pad")
 pad_ids = np.array([int(x) for x in raw.split() if x.lstrip("-").isdigit()] or [0])
 padded = EmbeddingLayer.random(8, 4, seed=0, padding_idx=0)
 try:
@@ -102,15 +110,15 @@ except OutOfVocabularyError as err:
     st.stop()
 table = pd.DataFrame(np.round(before, 3), columns=[f"d{j}" for j in range(4)])
 table.insert(0, "id", pad_ids)
-table["masked"] = ~padded.mask(pad_ids)
-table["changed by one step"] = ~np.isclose(before, after).all(axis=1)
+table[_("masked")] = ~padded.mask(pad_ids)
+table[_("changed by one step")] = ~np.isclose(before, after).all(axis=1)
 st.dataframe(table, hide_index=True)
-st.caption("A training step moves the real rows; the padded rows keep their initial values.")
+st.caption(_("A training step moves the real rows; the padded rows keep their initial values."))
 
-st.subheader("5 · The shrinking view")
+st.subheader(_("5 · The shrinking view"))
 A = EmbeddingLayer(np.zeros((6, 3))).one_hot([1, 4]).astype(int)
 B = np.arange(18).reshape(6, 3)
 c = st.columns([6, 1, 3, 1, 3])
 c[0].dataframe(pd.DataFrame(A)), c[1].markdown("### ×"), c[2].dataframe(pd.DataFrame(B))
 c[3].markdown("### ="), c[4].dataframe(pd.DataFrame(A @ B))
-st.caption("2 × 6 times 6 × 3 gives 2 × 3: the one-hot rows picked rows 1 and 4 of W.")
+st.caption(_("2 × 6 times 6 × 3 gives 2 × 3: the one-hot rows picked rows 1 and 4 of W."))

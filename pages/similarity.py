@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from explorer import session
+from explorer.i18n import N_, _
 from explorer.lesson_figures import cosine_heatmap, parallelogram_figure
 from explorer.similarity import (
     cosine_table,
@@ -14,72 +15,83 @@ from explorer.similarity import (
 )
 
 session.page_setup()
-st.title("📐 Similarity and analogies")
+st.title("📐 " + _("Similarity and analogies"))
 st.markdown(
-    "Two words are **similar** when their vectors point the same way: the cosine of the angle "
-    "between them is near 1. **Analogies** are arithmetic on directions: if *man → king* is "
-    "the same step as *woman → queen*, then king − man + woman lands near queen."
+    _(
+        "Two words are **similar** when their vectors point the same way: the cosine of the angle "
+        "between them is near 1. **Analogies** are arithmetic on directions: if *man → king* is "
+        "the same step as *woman → queen*, then king − man + woman lands near queen."
+    )
 )
 sources = session.vector_sources()
-choice = st.radio("Vectors", list(sources), key="sim.source", horizontal=True,
-                  help="Trained here, your live run, gensim's, or your own.")  # fmt: skip
+choice = st.radio(_("Vectors"), list(sources), key="sim.source", horizontal=True,
+                  help=_("Trained here, your live run, gensim's, or your own."))  # fmt: skip
 wv = sources[choice]
 
-st.subheader("Cosine similarity")
+st.subheader(_("Cosine similarity"))
 sample = session.current_sample()
 default = [sample.track[i] for i in (0, 1, 2, 4) if i < len(sample.track)]
-words = st.multiselect("Words", wv.index_to_key[:3000], default=[w for w in default if w in wv],
+words = st.multiselect(_("Words"), wv.index_to_key[:3000], default=[w for w in default if w in wv],
                        key="sim.words", max_selections=12,
-                       help="Pick up to 12 words (type to search).")  # fmt: skip
+                       help=_("Pick up to 12 words (type to search)."))  # fmt: skip
 table, missing = cosine_table(wv, words)
 if len(table) >= 2:
     st.vega_lite_chart(cosine_heatmap(table), key="sim.heat")
     st.markdown("**" + ranking_sentence(wv, table.index[0], list(table.index[1:])) + "**")
 else:
-    st.info("Choose at least two words to compare.")
+    st.info(_("Choose at least two words to compare."))
 
-st.subheader("Analogies: a − b + c = ?")
+st.subheader(_("Analogies: a − b + c = ?"))
 presets = presets_for(wv)
-preset = st.selectbox("Preset", [*presets, "(type your own)"], key="sim.preset",
-                      help="Classic analogies whose words this corpus knows.")  # fmt: skip
+preset = st.selectbox(_("Preset"), [*presets, N_("(type your own)")], key="sim.preset",
+                      format_func=_,
+                      help=_("Classic analogies whose words this corpus knows."))  # fmt: skip
 a0, b0, c0, d0 = presets.get(preset, ("", "", "", ""))
 cols = st.columns([2, 2, 2, 1, 2])
 a = cols[0].text_input("a", a0, key=f"sim.a.{preset}").strip().lower()
 b = cols[1].text_input("− b", b0, key=f"sim.b.{preset}").strip().lower()
 c = cols[2].text_input("+ c", c0, key=f"sim.c.{preset}").strip().lower()
-topn = cols[3].number_input("top k", 1, 20, 5, key="sim.topn")
-method = cols[4].radio("Method", ["3cosadd", "3cosmul"], key="sim.method", horizontal=True,
-                       help="3CosAdd: cos(x, a − b + c). 3CosMul: Levy and Goldberg's "
-                       "multiplicative form, less dominated by one large term.")  # fmt: skip
+topn = cols[3].number_input(_("top k"), 1, 20, 5, key="sim.topn")
+method = cols[4].radio(_("Method"), ["3cosadd", "3cosmul"], key="sim.method", horizontal=True,
+                       help=_("3CosAdd: cos(x, a − b + c). 3CosMul: Levy and Goldberg's "
+                       "multiplicative form, less dominated by one large term."))  # fmt: skip
 known, unknown = split_known(wv, [w for w in (a, b, c) if w])
 if unknown:
-    st.warning("Not in this corpus's vocabulary: " + ", ".join(unknown))
+    st.warning(_("Not in this corpus's vocabulary: {words}").format(words=", ".join(unknown)))
 elif len(known) == 3 and len({a, b, c}) == 3:
     answers = wv.analogy(a, b, c, topn=int(topn), method=method)
     left, right = st.columns([2, 3])
-    left.dataframe(pd.DataFrame(answers, columns=["answer", "score"]).round(3), hide_index=True)
+    left.dataframe(pd.DataFrame(answers, columns=[_("answer"), _("score")]).round(3),
+                   hide_index=True)  # fmt: skip
     expected = d0 if d0 and d0 in wv else answers[0][0]
     shown = [a, b, c, expected] + ([answers[0][0]] if answers[0][0] != expected else [])
     xy = parallelogram(wv, *shown)
     right.vega_lite_chart(parallelogram_figure(xy, shown[:4], answers[0][0]), key="sim.par")
     st.caption(
-        "What to notice: when the analogy holds, the two arrows are nearly parallel and "
-        "equally long. The picture is a 2D shadow of 16 or more dimensions."
+        _(
+            "What to notice: when the analogy holds, the two arrows are nearly parallel and "
+            "equally long. The picture is a 2D shadow of 16 or more dimensions."
+        )
     )
 
-st.subheader("Many analogies at once: the Google analogy set")
+st.subheader(_("Many analogies at once: the Google analogy set"))
 st.markdown(
-    "19,544 questions in 14 categories (capital-common-countries, family, past-tense, ...). "
-    "Meant for vectors trained on large text: a question counts only when all four of its "
-    "words are in the vocabulary, so small corpora answer few of them."
+    _(
+        "19,544 questions in 14 categories (capital-common-countries, family, past-tense, ...). "
+        "Meant for vectors trained on large text: a question counts only when all four of its "
+        "words are in the vocabulary, so small corpora answer few of them."
+    )
 )
-if st.toggle("Evaluate these vectors", key="sim.google",
-             help="3CosAdd over every question whose four words these vectors know."):  # fmt: skip
+if st.toggle(
+    _("Evaluate these vectors"), key="sim.google",
+    help=_("3CosAdd over every question whose four words these vectors know."),
+):  # fmt: skip
     from explorer.analogy_eval import evaluate
 
-    with st.spinner("Answering the questions…"):
+    with st.spinner(_("Answering the questions…")):
         result = evaluate(wv)
-    st.metric("Accuracy", "–" if not result.asked else f"{result.accuracy:.1%}",
-              help=f"{result.correct:,} right of {result.asked:,} asked; "
-              f"{result.skipped:,} skipped (unknown words).")  # fmt: skip
-    st.dataframe(result.table().round(3), hide_index=True)
+    st.metric(_("Accuracy"), "–" if not result.asked else f"{result.accuracy:.1%}",
+              help=_("{correct:,} right of {asked:,} asked; {skipped:,} skipped (unknown words).")
+              .format(correct=result.correct, asked=result.asked,
+                      skipped=result.skipped))  # fmt: skip
+    st.dataframe(result.shown_table().round(3), hide_index=True)

@@ -6,29 +6,25 @@ import numpy as np
 import streamlit as st
 
 from explorer import session
+from explorer.i18n import _
 from explorer.microscope import inspect_example, pick_example
-from explorer.training_figures import (
-    loss_figure,
-    map_figure,
-    matrix_heatmap,
-    probability_figure,
-    rank_figure,
-)
+from explorer.training_figures import loss_figure, map_figure, matrix_heatmap, rank_figure
 
 session.page_setup()
-st.title("🏋️ Train live")
-st.markdown(
+st.title(_("🏋️ Train live"))
+st.markdown(_(
     "A tiny **CBOW** model reads the corpus a batch of windows at a time: the context words' "
     "rows of **W** are averaged and must predict the centre word. Press **Play** and watch "
     "the matrix change, the loss fall and related words drift together."
-)
+))  # fmt: skip
 config, track, chunk, map_top = session.training_settings()
 run, was_reset = session.live_run(config, track, map_top)
 session.replay_to_url_step(run, chunk)  # a shared link names a step: train to it
 if was_reset:
-    st.info("The settings changed, so the model restarted from step 0 with the new settings.")
+    st.info(_("The settings changed, so the model restarted from step 0 with the new settings."))
 if run.missing:
-    st.warning("Not in the vocabulary (too rare?), so not tracked: " + ", ".join(run.missing))
+    st.warning(_("Not in the vocabulary (too rare?), so not tracked: {words}").format(
+        words=", ".join(run.missing)))  # fmt: skip
 
 TICK_SECONDS = 0.08  # a picture every 80 ms while playing: over 10 updates a second
 session.init_state({"train.playing": False, "train.n": 10})
@@ -40,7 +36,7 @@ def play(on: bool) -> None:
 
 def step(chunks: int) -> None:  # "Step" is "pause, then train"
     st.session_state["train.playing"] = False
-    for _ in range(chunks):
+    for _i in range(chunks):
         run.tick(chunk)
 
 
@@ -50,52 +46,56 @@ def reset() -> None:
 
 
 cols = st.columns([1, 1, 1, 1.2, 1, 1.4])
-n = cols[5].number_input("N", 1, 1000, key="train.n", help="How many chunks Step x N runs")
-cols[0].button("▶ Play", key="train.play", on_click=play, args=(True,), type="primary",
-               disabled=run.finished, help="Train on and on, a chunk per tick")  # fmt: skip
-cols[1].button("⏸ Pause", key="train.pause", on_click=play, args=(False,), help="Stop training")
-cols[2].button("Step", key="train.step", on_click=step, args=(1,),
-               help=f"Pause, then train one chunk ({chunk} batches)")  # fmt: skip
-cols[3].button(f"Step x {n}", key="train.stepn", on_click=step, args=(n,),
-               help=f"Pause, then train {n} chunks")  # fmt: skip
-cols[4].button("Reset", key="train.reset", on_click=reset,
-               help="Back to step 0 and the seed's initial matrix")  # fmt: skip
+n = cols[5].number_input("N", 1, 1000, key="train.n", help=_("How many chunks Step x N runs"))
+cols[0].button(_("▶ Play"), key="train.play", on_click=play, args=(True,), type="primary",
+               disabled=run.finished, help=_("Train on and on, a chunk per tick"))  # fmt: skip
+cols[1].button(_("⏸ Pause"), key="train.pause", on_click=play, args=(False,),
+               help=_("Stop training"))  # fmt: skip
+one = _("Pause, then train one chunk ({chunk} batches)").format(chunk=chunk)
+label = _("Step|button").partition("|")[0]  # the button (单步), not the counter (步数)
+cols[2].button(label, key="train.step", on_click=step, args=(1,), help=one)
+cols[3].button(_("Step x {n}").format(n=n), key="train.stepn", on_click=step, args=(n,),
+               help=_("Pause, then train {n} chunks").format(n=n))  # fmt: skip
+cols[4].button(_("Reset"), key="train.reset", on_click=reset,
+               help=_("Back to step 0 and the seed's initial matrix"))  # fmt: skip
 playing = st.session_state["train.playing"] and not run.finished
 
 
 def microscope(word: str) -> None:
+    from explorer.training_figures import probability_figure
+
     view = inspect_example(run.state, pick_example(run.state, word))
-    st.markdown(
-        f"Context **{', '.join(view.context_words)}** → target **{view.target_word}**. Each "
-        f"context word is a one-hot row (a 1 at its id, {len(run.state.vocab) - 1:,} zeros); "
-        "times W it selects that word's row. Their average is **h**."
-    )
-    names = [f"{w} (id {i})" for w, i in zip(view.context_words, view.context_ids, strict=True)]
-    table = dict(zip(names, np.round(view.rows, 3), strict=True))
-    table["h (average)"] = np.round(view.h, 3)
+    st.markdown(_(
+        "Context **{context}** → target **{target}**. Each context word is a one-hot row (a 1 "
+        "at its id, {zeros:,} zeros); times W it selects that word's row. Their average is **h**."
+    ).format(context=", ".join(view.context_words), target=view.target_word,
+             zeros=len(run.state.vocab) - 1))  # fmt: skip
+    rows = zip(view.context_words, view.context_ids, np.round(view.rows, 3), strict=True)
+    table = {_("{word} (id {id})").format(word=w, id=i): row for w, i, row in rows}
+    table[_("h (average)")] = np.round(view.h, 3)
     st.dataframe(table)
     fig = probability_figure(view.top_words, view.top_probs, view.target_word)
     st.vega_lite_chart(fig, key="train.probs")
     if view.negative_words:
-        st.markdown("Negative sampling scores the target against random words, σ(u · h):")
-        kinds = ["target"] + ["negative"] * len(view.negative_words)
+        st.markdown(_("Negative sampling scores the target against random words, σ(u · h):"))
+        kinds = [_("target")] + [_("negative")] * len(view.negative_words)
         st.dataframe(
-            {"word": [view.target_word, *view.negative_words], "role": kinds,
-             "σ(u·h)": np.round(view.scores, 3), "loss": np.round(view.losses, 3)},
+            {_("word"): [view.target_word, *view.negative_words], _("role"): kinds,
+             "σ(u·h)": np.round(view.scores, 3), _("loss"): np.round(view.losses, 3)},
             hide_index=True,
         )  # fmt: skip
-    st.markdown(
-        f"p({view.target_word} | context) = **{view.p_target_before:.4f}** now; one update "
-        f"on this example (learning rate {view.learning_rate:.4f}) makes it "
-        f"**{view.p_target_after:.4f}**."
-    )
+    st.markdown(_(
+        "p({target} | context) = **{before:.4f}** now; one update on this example (learning "
+        "rate {lr:.4f}) makes it **{after:.4f}**."
+    ).format(target=view.target_word, before=view.p_target_before, lr=view.learning_rate,
+             after=view.p_target_after))  # fmt: skip
 
 
-steps = run.timeline.steps()
-frame = run.timeline.latest()
-if not playing and len(steps) > 1:
-    at = st.select_slider("Look back to step", steps, value=steps[-1],
-                          help="Scrub back through training: matrix, map, neighbours.")  # fmt: skip
+steps, frame = run.timeline.steps(), run.timeline.latest()
+if not playing and len(steps) > 1:  # keyed by the step: after a new step, back at the newest
+    at = st.select_slider(
+        _("Look back to step"), steps, value=steps[-1], key=f"train.at{run.step}",
+        help=_("Scrub back through training: matrix, map, neighbours."))  # fmt: skip
     frame = run.timeline.at(at)
 looking_back = frame.step != run.step
 
@@ -111,12 +111,12 @@ def live_view() -> None:
             st.rerun(scope="app")
     shown = frame if looking_back else run.timeline.latest()
     m = st.columns(5)
-    m[0].metric("Step", f"{shown.step:,}", help="Batches trained so far")
-    m[1].metric("Epoch", f"{min(run.state.epoch + 1, config.epochs)} / {config.epochs}")
-    m[2].metric("Learning rate", f"{run.state.learning_rate:.4f}")
-    m[3].metric("Examples seen", f"{run.state.examples_seen:,}")
+    m[0].metric(_("Step"), f"{shown.step:,}", help=_("Batches trained so far"))
+    m[1].metric(_("Epoch"), f"{min(run.state.epoch + 1, config.epochs)} / {config.epochs}")
+    m[2].metric(_("Learning rate"), f"{run.state.learning_rate:.4f}")
+    m[3].metric(_("Examples seen"), f"{run.state.examples_seen:,}")
     loss = shown.info.get("loss", float("nan"))
-    m[4].metric("Loss (last chunk)", "–" if np.isnan(loss) else f"{loss:.3f}")
+    m[4].metric(_("Loss (last chunk)"), "–" if np.isnan(loss) else f"{loss:.3f}")
     vocab = run.state.vocab
     small = len(vocab) <= 40  # small enough to show the whole matrix
     ids = np.arange(len(vocab)) if small else run.track_ids()
@@ -125,9 +125,10 @@ def live_view() -> None:
     changed = np.isin(ids, last.touched_rows) if last is not None else None
     W, W_out = shown.arrays["W"], shown.arrays["W_out"]
     left, right = st.columns(2)
-    left.vega_lite_chart(matrix_heatmap(W[ids], rows, changed, "W: input vectors"), key="tW")
-    right.vega_lite_chart(matrix_heatmap(W_out[ids], rows, None, "W_out: output vectors"), key="tO")
-    st.caption("Outlined rows: changed by the last chunk. Red is positive, blue negative.")
+    left.vega_lite_chart(matrix_heatmap(W[ids], rows, changed, _("W: input vectors")), key="tW")
+    right.vega_lite_chart(matrix_heatmap(W_out[ids], rows, None, _("W_out: output vectors")),
+                          key="tO")  # fmt: skip
+    st.caption(_("Outlined rows: changed by the last chunk. Red is positive, blue negative."))
     left, right = st.columns([3, 2])
     xy = shown.arrays["xy"] if len(shown.arrays["xy"]) == len(run.map_words) else run.map_xy
     trails = [] if looking_back else list(run.trails)
@@ -135,10 +136,10 @@ def live_view() -> None:
     left.vega_lite_chart(map_figure(xy, run.map_words, trails, highlight), key="tM")
     with right:
         if run.track:
-            word = st.selectbox("Nearest neighbours of", run.track, key="train.nn_word",
-                                help="Cosine similarity in W at the step shown.")  # fmt: skip
+            word = st.selectbox(_("Nearest neighbours of"), run.track, key="train.nn_word",
+                                help=_("Cosine similarity in W at the step shown."))  # fmt: skip
             pairs = run.vectors(shown).most_similar(word, topn=8)
-            st.table([{"word": w, "cosine": f"{s:.3f}"} for w, s in pairs])
+            st.table([{_("word"): w, _("cosine"): f"{s:.3f}"} for w, s in pairs])
     if playing:
         run.tick_seconds.append(time.perf_counter() - started)
 
@@ -149,16 +150,15 @@ def progress_view() -> None:
     left, right = st.columns(2)
     left.vega_lite_chart(loss_figure(run.steps, run.losses), key="train.loss")
     if run.analogy is not None:
-        a = run.analogy
-        title = f"Rank of '{a.expected}' for {a.a} − {a.b} + {a.c}"
+        title = _("Rank of '{expected}' for {a} − {b} + {c}").format(**vars(run.analogy))
         right.vega_lite_chart(rank_figure(run.analogy_steps, run.analogy_ranks, title), key="tR")
-    scope = st.toggle("🔬 One example under the microscope", key="train.scope",
-                      help="Follow one training example through the network.")  # fmt: skip
+    scope = st.toggle(_("🔬 One example under the microscope"), key="train.scope",
+                      help=_("Follow one training example through the network."))  # fmt: skip
     if scope and run.track:
         microscope(run.track[1 % len(run.track)])
     if run.tick_seconds:
-        ms = 1000 * np.median(run.tick_seconds)
-        st.caption(f"⏱ Server time per tick: {ms:.0f} ms (median of {len(run.tick_seconds)}).")
+        ms, ticks = 1000 * np.median(run.tick_seconds), len(run.tick_seconds)
+        st.caption(_("⏱ Server time per tick: {ms:.0f} ms (median of {n}).").format(ms=ms, n=ticks))
 
 
 live_view()
@@ -166,5 +166,5 @@ progress_view()
 if not playing:
     link = session.share_link("train", run.step)
     session.export_panel(run.vectors(), run.state, run.losses, "train.export", link)
-st.caption("What to notice: the loss falls fastest at first; words that share contexts "
-           "(cat and kitten, king and queen) end up near each other on the map.")  # fmt: skip
+st.caption(_("What to notice: the loss falls fastest at first; words that share contexts "
+             "(cat and kitten, king and queen) end up near each other on the map."))  # fmt: skip

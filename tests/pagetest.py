@@ -4,6 +4,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from explorer.i18n import use_language
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -13,6 +15,9 @@ def open_app(page: str | None = None, timeout: float = 90, **state: object) -> A
     ``state`` keys contain dots ("app.sample"), so pass them as ``**{"app.sample": "lee"}``.
     Fails the test if any run raised.
     """
+    # AppTest calls widgets' format_func in the test's own thread, where no session's
+    # language is known: speak the session's language there too.
+    use_language(str(state.get("app.lang", "en")))
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=timeout)
     for key, value in state.items():
         at.session_state[key] = value

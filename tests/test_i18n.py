@@ -1,0 +1,149 @@
+"""Every piece of interface text is translated, and the translations keep their placeholders.
+
+The checks read the code (``ast``): each ``_("...")``/``N_("...")`` must have a Chinese
+translation with the same ``{fields}``; text handed to a Streamlit element, a chart title or
+an upload refusal must go through ``_`` (a lint that catches text added in English only).
+"""
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+from explorer import i18n
+from explorer.i18n import _, catalog, translated, use_language
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = sorted(
+    [ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "explorer").glob("*.py")]
+)
+MARKERS = {"_", "N_", "gettext"}
+
+#: Streamlit calls whose positional text is shown to the user.
+SHOWN = {
+    "title", "header", "subheader", "markdown", "caption", "write", "text", "info", "warning",
+    "error", "success", "toast", "metric", "button", "toggle", "checkbox", "slider",
+    "select_slider", "selectbox", "multiselect", "radio", "number_input", "text_input",
+    "text_area", "file_uploader", "download_button", "expander", "page_link", "link_button",
+    "segmented_control", "pills", "spinner", "popover", "form_submit_button", "status",
+    "set_page_config", "Page", "UploadError", "progress", "tabs",
+}  # fmt: skip
+#: Keyword arguments whose text is shown (labels, help, chart titles).
+SHOWN_KEYWORDS = {"label", "help", "placeholder", "title", "page_title", "text", "caption"}
+
+
+def _rel(path: Path) -> str:
+    return str(path.relative_to(ROOT))
+
+
+def _marked(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, message id) of every literal passed to ``_``/``N_``."""
+    found = []
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in MARKERS
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        ):
+            found.append((node.lineno, node.args[0].value))
+    return found
+
+
+def _is_text(node: ast.AST) -> bool:
+    """English words a person reads: a literal or f-string with a run of three letters."""
+    if isinstance(node, ast.JoinedStr):
+        parts = [v.value for v in node.values if isinstance(v, ast.Constant)]
+        return _is_text(ast.Constant("".join(parts)))
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        run = 0
+        for ch in node.value:
+            run = run + 1 if ch.isascii() and ch.isalpha() else 0
+            if run >= 3:
+                return True
+    if isinstance(node, ast.BinOp):  # "..." + "..."
+        return _is_text(node.left) or _is_text(node.right)
+    if isinstance(node, ast.List | ast.Tuple):  # st.tabs(["One", "Two"])
+        return any(_is_text(e) for e in node.elts)
+    return False
+
+
+def _untranslated(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, text) of English handed to the interface without ``_``."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            shown = list(node.args[:1]) if name in SHOWN else []
+            shown += [k.value for k in node.keywords if k.arg in SHOWN_KEYWORDS]
+            found += [(node.lineno, ast.unparse(a)[:60]) for a in shown if _is_text(a)]
+        elif isinstance(node, ast.Dict):  # Vega-Lite and Plotly titles: {"title": "..."}
+            for k, v in zip(node.keys, node.values, strict=True):
+                if isinstance(k, ast.Constant) and k.value in {"title", "text"} and _is_text(v):
+                    found.append((node.lineno, ast.unparse(v)[:60]))
+    return found
+
+
+def _fields(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=_rel)
+def test_every_message_has_a_chinese_translation_with_the_same_fields(path):
+    zh = catalog("zh")
+    problems = []
+    for line, msg in _marked(ast.parse(path.read_text(encoding="utf-8"))):
+        if msg not in zh:
+            problems.append(f"{_rel(path)}:{line}: no translation for {msg!r}")
+        elif _fields(msg) != _fields(zh[msg]):
+            problems.append(f"{_rel(path)}:{line}: fields differ in {zh[msg]!r}")
+    assert problems == []
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=_rel)
+def test_no_interface_text_is_left_in_english_only(path):
+    found = _untranslated(ast.parse(path.read_text(encoding="utf-8")))
+    assert [f"{_rel(path)}:{line}: {text}" for line, text in found] == []
+
+
+def test_the_catalog_holds_only_messages_the_code_uses():
+    used = {msg for p in SOURCES for _, msg in _marked(ast.parse(p.read_text(encoding="utf-8")))}
+    assert sorted(set(catalog("zh")) - used) == []
+
+
+def test_no_module_that_translates_also_uses_underscore_as_a_name():
+    # ``for _ in range(n)`` would shadow the translation function for the rest of the scope.
+    offenders = []
+    for p in SOURCES:
+        tree = ast.parse(p.read_text(encoding="utf-8"))
+        if not any(line for line, _ in _marked(tree)):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store):
+                offenders.append(f"{_rel(p)}:{node.lineno}")
+    assert offenders == []
+
+
+def test_language_switches_and_falls_back_to_english():
+    use_language("zh")
+    try:
+        assert _("Train live") == "实时训练"
+        assert _("a sentence nobody translated") == "a sentence nobody translated"
+    finally:
+        use_language("en")
+    assert _("Train live") == "Train live"
+    assert translated("zh", "Train live") == "实时训练"
+    use_language("xx")  # unknown codes mean English
+    assert i18n.current_language() == "en"
+
+
+def test_a_language_source_wins_over_the_thread_default():
+    i18n.set_language_source(lambda: "zh")
+    try:
+        assert _("Train live") == "实时训练"
+    finally:
+        i18n.set_language_source(None)
+    assert _("Train live") == "Train live"
