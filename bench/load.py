@@ -45,9 +45,14 @@ class Stats:
     """What one simulated session saw."""
 
     latencies: list[tuple[str, float]] = field(default_factory=list)  # (kind, seconds)
-    ticks: int = 0  # fragment runs that finished (pictures a browser would draw)
+    ticks: int = 0  # pictures of the model drawn (each shows a "Step" metric)
     step: int = 0  # the training step the page last showed
+    trace: list[tuple[float, int]] = field(default_factory=list)  # (time, step) per picture
     errors: list[str] = field(default_factory=list)
+
+    def step_at(self, t: float) -> int:
+        """The step the page showed at time ``t`` (0 before the first picture)."""
+        return next((s for when, s in reversed(self.trace) if when <= t), 0)
 
 
 class Student:
@@ -151,13 +156,13 @@ class Student:
                         task.cancel()
             elif kind == "delta":
                 self._read_delta(msg.delta)
-            elif kind == "script_finished":
-                status = msg.script_finished
-                if status == FINISHED.FINISHED_FRAGMENT_RUN_SUCCESSFULLY:
-                    self.stats.ticks += 1
-                elif status == FINISHED.FINISHED_SUCCESSFULLY and self.run_started:
-                    self.waiting = False
-                    self.finished.set()
+            elif (
+                kind == "script_finished"
+                and msg.script_finished == FINISHED.FINISHED_SUCCESSFULLY
+                and self.run_started
+            ):
+                self.waiting = False
+                self.finished.set()
 
     def _read_delta(self, delta) -> None:  # noqa: ANN001
         if delta.WhichOneof("type") != "new_element":
@@ -168,6 +173,8 @@ class Student:
             self.stats.errors.append(f"{self.name}: {element.exception.message}")
         elif which == "metric" and element.metric.label == "Step":
             self.stats.step = int(element.metric.body.replace(",", "") or 0)
+            self.stats.ticks += 1
+            self.stats.trace.append((time.perf_counter(), self.stats.step))
         elif which in WIDGETS:
             widget_id = getattr(element, which).id
             key = widget_id.rsplit("-", 1)[-1] if widget_id.startswith("$$ID") else ""
@@ -201,7 +208,7 @@ async def _class(url: str, sessions: int, seconds: float, ramp: float, every: tu
 
 
 def run_load(sessions: int = 30, seconds: float = 60, ramp: float = 10.0,
-             every: tuple[float, float] = (3.0, 6.0), url: str | None = None) -> dict:  # fmt: skip
+             every: tuple[float, float] = (5.0, 10.0), url: str | None = None) -> dict:  # fmt: skip
     """Drive ``sessions`` students against a server (a fresh local one unless ``url``)."""
     server = None if url else StreamlitServer().__enter__()
     try:
@@ -210,12 +217,14 @@ def run_load(sessions: int = 30, seconds: float = 60, ramp: float = 10.0,
         cpu0, t0 = (cpu_seconds(pid) if pid else 0.0), time.perf_counter()
         results = asyncio.run(_class(target, sessions, seconds, ramp, every))
         wall = time.perf_counter() - t0
+        # Fairness while everyone is in: from the last arrival (plus its first clicks) on.
+        begin, end = t0 + ramp + 5.0, t0 + ramp + seconds
         cpu = (cpu_seconds(pid) - cpu0) if pid else float("nan")
     finally:
         if server:
             server.stop()
     latencies = [s for r in results for _k, s in r.latencies]
-    steps = [r.step for r in results]
+    steps = [r.step_at(end) - r.step_at(begin) for r in results]
     return {
         "sessions": sessions,
         "seconds": wall,
@@ -223,6 +232,7 @@ def run_load(sessions: int = 30, seconds: float = 60, ramp: float = 10.0,
         "interactions": len(latencies),
         "interactions_per_s": len(latencies) / wall,
         "ticks_per_s": sum(r.ticks for r in results) / wall,
+        "window": end - begin,
         "p50": percentile(latencies, 50),
         "p90": percentile(latencies, 90),
         "p95": percentile(latencies, 95),
@@ -243,12 +253,14 @@ def run_load(sessions: int = 30, seconds: float = 60, ramp: float = 10.0,
 def report(r: dict) -> str:
     lines = [
         f"{r['sessions']} sessions for {r['seconds']:.0f} s: {r['interactions']} interactions "
-        f"({r['interactions_per_s']:.1f}/s), {r['ticks_per_s']:.1f} training ticks/s in all",
+        f"({r['interactions_per_s']:.1f}/s); {r['ticks_per_s']:.1f} pictures of the model/s in "
+        f"all ({r['ticks_per_s'] / r['sessions']:.2f} per session)",
         f"interaction latency: p50 {r['p50']:.3f} s, p90 {r['p90']:.3f} s, "
         f"p95 {r['p95']:.3f} s (budget 1 s), p99 {r['p99']:.3f} s, max {r['max']:.3f} s",
         "p95 by kind: " + ", ".join(f"{k} {v:.3f} s" for k, v in r["by_kind"].items()),
-        f"training steps per session: min {r['steps_min']:,}, median {r['steps_median']:,.0f}, "
-        f"max {r['steps_max']:,}; Jain's fairness index {r['fairness']:.3f} (1 = even)",
+        f"training steps per session in the {r['window']:.0f} s everyone was in: "
+        f"min {r['steps_min']:,}, median {r['steps_median']:,.0f}, max {r['steps_max']:,}; "
+        f"Jain's fairness index {r['fairness']:.3f} (1 = even)",
         f"server CPU: {r['server_cpu']:.2f} cores on average (the machine has {os.cpu_count()})",
         f"errors: {len(r['errors'])}",
     ]
@@ -261,6 +273,9 @@ if __name__ == "__main__":
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--ramp", type=float, default=10, help="students arrive over this")
+    parser.add_argument("--every", type=float, nargs=2, default=(5.0, 10.0),
+                        help="seconds between a student's pause-and-play (uniform range)")
     parser.add_argument("--url", help="an already running server (default: start one)")
     args = parser.parse_args()
-    print(report(run_load(args.sessions, args.seconds, args.ramp, url=args.url)), flush=True)
+    figures = run_load(args.sessions, args.seconds, args.ramp, tuple(args.every), args.url)
+    print(report(figures), flush=True)

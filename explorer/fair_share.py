@@ -17,7 +17,7 @@ through ``slots`` at a time, first come first served, so:
 - **responsive**: ticks use at most ``duty`` of the time (after a tick of ``d`` seconds the
   gate stays shut for ``d * (1 - duty) / duty``), and a click is never queued here; it
   only competes with the one tick running;
-- **free when quiet**: a lone session never waits.
+- **free when quiet**: a lone session never waits (the gate rests only while others wait).
 
 A waiting tick holds no CPU. The Streamlit glue waits in short slices and gives Streamlit a
 chance to stop the wait when its user clicks something (see ``session.tick_turn``).
@@ -59,7 +59,10 @@ class Turnstile:
 
     def _may_go(self, ticket: int) -> bool:
         free = self.slots - len(self._inside)
-        return free > 0 and ticket in list(self._line)[:free] and self._clock() >= self._opens_at
+        if free <= 0 or ticket not in list(self._line)[:free]:
+            return False
+        alone = len(self._line) == 1 and not self._inside  # quiet: no need to rest
+        return alone or self._clock() >= self._opens_at
 
     def wait(self, ticket: int, timeout: float) -> bool:
         """Wait up to ``timeout`` seconds for ``ticket``'s turn; True once it has begun."""

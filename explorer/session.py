@@ -831,9 +831,13 @@ def replay_to_url_step(run, chunk: int) -> None:  # noqa: ANN001 (LiveRun)
 
 @st.cache_resource
 def _turnstile():  # noqa: ANN202 (Turnstile): one per server, shared by every session
+    import os
+
     from explorer.fair_share import Turnstile
 
-    return Turnstile(slots=1, duty=0.5)
+    # The share of the server's time live ticks may take when many sessions play at once;
+    # the rest stays free for clicks. EXPLORER_TICK_DUTY=1 gives ticks all of it.
+    return Turnstile(slots=1, duty=float(os.environ.get("EXPLORER_TICK_DUTY", TICK_DUTY)))
 
 
 def taking_turns(fn):  # noqa: ANN001, ANN201
@@ -877,6 +881,7 @@ def tick_turn():  # noqa: ANN201
         turns.leave(ticket)
 
 
+TICK_DUTY = 0.5
 LESSON_STEP = "lesson.step"  # the guided lesson's current step (0-based)
 
 
@@ -957,3 +962,53 @@ def lesson_banner(url_path: str) -> None:
         left.caption(_(step.task).format(**words.by_role))
         right.page_link(page="pages/lesson.py", label=_("Back to reveal →"), icon="🧑‍🏫",
                         query_params={"lesson": STEPS.index(step) + 1})  # fmt: skip
+
+
+def _arrow_bytes(rows: list[dict]) -> bytes:
+    # What Streamlit would send for a chart's table, made straight from the rows: its own
+    # route (rows -> pandas -> Arrow) was the largest cost of a live tick under load.
+    import pyarrow as pa
+
+    table = pa.Table.from_pylist(rows)
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+#: How much larger chart text is in the presenter view.
+PRESENTER_CHART_SCALE = 1.35
+
+
+def _larger_text(node, scale: float):  # noqa: ANN001, ANN202
+    # Every Vega-Lite font size in a spec ("fontSize", "labelFontSize", ...) times ``scale``.
+    if isinstance(node, dict):
+        return {
+            k: round(v * scale, 1) if k.lower().endswith("fontsize") and isinstance(v, int | float)
+            else _larger_text(v, scale) for k, v in node.items()
+        }  # fmt: skip
+    if isinstance(node, list):
+        return [_larger_text(v, scale) for v in node]
+    return node
+
+
+def vega(spec: dict, key: str | None = None, where=None) -> None:  # noqa: ANN001
+    """Draw a Vega-Lite ``spec`` (``st.vega_lite_chart``), its tables sent as Arrow bytes.
+
+    In the presenter view its text is larger. ``where`` is a column or container.
+    """
+    spec = dict(spec)
+    datasets = dict(spec.pop("datasets", {}))
+    data = spec.get("data")
+    if isinstance(data, dict) and isinstance(data.get("values"), list):
+        datasets["table"] = data["values"]
+        spec["data"] = {"name": "table"}
+    spec["datasets"] = {
+        name: _arrow_bytes(rows) if isinstance(rows, list) and rows and isinstance(rows[0], dict)
+        else rows for name, rows in datasets.items()
+    }  # fmt: skip
+    if not spec["datasets"]:
+        del spec["datasets"]
+    if presenter():
+        spec = _larger_text(spec, PRESENTER_CHART_SCALE)
+    (where or st).vega_lite_chart(spec, key=key)

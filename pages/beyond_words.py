@@ -58,7 +58,7 @@ first = {g: i for i, g in reversed(list(enumerate(groups)))}
 labels = [w if first[groups[i]] == i or w == item else "" for i, w in enumerate(items)]
 xy = pca_coords(wv.vectors.astype(float))
 title = _("Every item (PCA), one label per category")
-st.vega_lite_chart(map_figure(xy, items, highlight=[item], labels=labels, title=title))
+session.vega(map_figure(xy, items, highlight=[item], labels=labels, title=title))
 st.caption(_("What to notice: the categories form clusters; the chosen item is red."))
 
 st.subheader(_("Recommending: user · item scores"))

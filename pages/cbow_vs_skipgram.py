@@ -63,10 +63,9 @@ for col, (name, (model, seconds)) in zip(cols, runs.items(), strict=True):
         st.dataframe(near.round(3), hide_index=True)
         if len(track) >= 2:
             xy = pca_coords(model.wv[track].astype(float))
-            st.vega_lite_chart(map_figure(xy, track), key=f"cs.map.{name}")
+            session.vega(map_figure(xy, track), key=f"cs.map.{name}")
         history = model.loss_history_
-        st.vega_lite_chart(loss_figure(list(range(1, len(history) + 1)), history),
-                           key=f"cs.loss.{name}")  # fmt: skip
+        session.vega(loss_figure(list(range(1, len(history) + 1)), history), f"cs.loss.{name}")
 st.caption(
     _(
         "What to notice: skip-gram makes several predictions per window, so it trains slower; "

@@ -31,7 +31,7 @@ vocab = session.current_corpus().vocab
 n = st.slider(_("Words shown"), 10, 60, 25, key="ns.n", help=_("The most frequent words."))
 raw = raw_distribution(vocab.counts)
 noise = noise_distribution(vocab.counts)
-st.vega_lite_chart(distribution_figure(vocab.index_to_key[:n], raw[:n], noise[:n]))
+session.vega(distribution_figure(vocab.index_to_key[:n], raw[:n], noise[:n]))
 rare = int(np.argmin(vocab.counts))
 st.markdown(_(
     "*{top}* makes {top_raw:.1%} of the tokens but is drawn {top_noise:.1%} of the time; a "
@@ -68,7 +68,7 @@ st.markdown(
 st.subheader(_("3 · What it saves, measured"))
 table = session.cached(measure_step_cost, _("Timing both on this server…"))()
 table = table.assign(method=table["method"].map(method_label))
-st.vega_lite_chart(cost_figure(table))
+session.vega(cost_figure(table))
 pivot = table.pivot(index="vocab_size", columns="method", values="ms_per_step").round(3)
 st.dataframe(pivot.rename_axis(index=_("vocab_size"), columns=_("method")))
 st.caption(

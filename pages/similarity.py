@@ -36,7 +36,7 @@ words = st.multiselect(_("Words"), wv.index_to_key[:3000], default=[w for w in d
                        help=_("Pick up to 12 words (type to search)."))  # fmt: skip
 table, missing = cosine_table(wv, words)
 if len(table) >= 2:
-    st.vega_lite_chart(cosine_heatmap(table), key="sim.heat")
+    session.vega(cosine_heatmap(table), key="sim.heat")
     st.markdown("**" + ranking_sentence(wv, table.index[0], list(table.index[1:])) + "**")
 else:
     st.info(_("Choose at least two words to compare."))
@@ -66,7 +66,7 @@ elif len(known) == 3 and len({a, b, c}) == 3:
     expected = d0 if d0 and d0 in wv else answers[0][0]
     shown = [a, b, c, expected] + ([answers[0][0]] if answers[0][0] != expected else [])
     xy = parallelogram(wv, *shown)
-    right.vega_lite_chart(parallelogram_figure(xy, shown[:4], answers[0][0]), key="sim.par")
+    session.vega(parallelogram_figure(xy, shown[:4], answers[0][0]), "sim.par", right)
     st.caption(
         _(
             "What to notice: when the analogy holds, the two arrows are nearly parallel and "

@@ -75,7 +75,7 @@ def microscope(word: str) -> None:
     table[_("h (average)")] = np.round(view.h, 3)
     st.dataframe(table)
     fig = probability_figure(view.top_words, view.top_probs, view.target_word)
-    st.vega_lite_chart(fig, key="train.probs")
+    session.vega(fig, key="train.probs")
     if view.negative_words:
         st.markdown(_("Negative sampling scores the target against random words, σ(u · h):"))
         kinds = [_("target")] + [_("negative")] * len(view.negative_words)
@@ -101,6 +101,7 @@ looking_back = frame.step != run.step
 
 
 @st.fragment(run_every=TICK_SECONDS if playing else None)
+@session.taking_turns
 def live_view() -> None:
     """Ten times a second while playing: a chunk of training, the matrices and the map."""
     started = time.perf_counter()
@@ -125,15 +126,14 @@ def live_view() -> None:
     changed = np.isin(ids, last.touched_rows) if last is not None else None
     W, W_out = shown.arrays["W"], shown.arrays["W_out"]
     left, right = st.columns(2)
-    left.vega_lite_chart(matrix_heatmap(W[ids], rows, changed, _("W: input vectors")), key="tW")
-    right.vega_lite_chart(matrix_heatmap(W_out[ids], rows, None, _("W_out: output vectors")),
-                          key="tO")  # fmt: skip
+    session.vega(matrix_heatmap(W[ids], rows, changed, _("W: input vectors")), "tW", left)
+    session.vega(matrix_heatmap(W_out[ids], rows, None, _("W_out: output vectors")), "tO", right)
     st.caption(_("Outlined rows: changed by the last chunk. Red is positive, blue negative."))
     left, right = st.columns([3, 2])
     xy = shown.arrays["xy"] if len(shown.arrays["xy"]) == len(run.map_words) else run.map_xy
     trails = [] if looking_back else list(run.trails)
     highlight = run.track if run.map_top else ()
-    left.vega_lite_chart(map_figure(xy, run.map_words, trails, highlight), key="tM")
+    session.vega(map_figure(xy, run.map_words, trails, highlight), "tM", left)
     with right:
         if run.track:
             word = st.selectbox(_("Nearest neighbours of"), run.track, key="train.nn_word",
@@ -145,13 +145,14 @@ def live_view() -> None:
 
 
 @st.fragment(run_every=0.5 if playing else None)
+@session.taking_turns
 def progress_view() -> None:
     """Twice a second while playing: the curves, which change slowly."""
     left, right = st.columns(2)
-    left.vega_lite_chart(loss_figure(run.steps, run.losses), key="train.loss")
+    session.vega(loss_figure(run.steps, run.losses), "train.loss", left)
     if run.analogy is not None:
         title = _("Rank of '{expected}' for {a} − {b} + {c}").format(**vars(run.analogy))
-        right.vega_lite_chart(rank_figure(run.analogy_steps, run.analogy_ranks, title), key="tR")
+        session.vega(rank_figure(run.analogy_steps, run.analogy_ranks, title), "tR", right)
     scope = st.toggle(_("🔬 One example under the microscope"), key="train.scope",
                       help=_("Follow one training example through the network."))  # fmt: skip
     if scope and run.track:

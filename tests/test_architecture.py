@@ -58,8 +58,8 @@ def test_importing_the_library_stays_light():
 
 def test_pages_are_thin():
     # A page reads like a lesson (30-120 lines); the live training page, with its controls,
-    # two refresh rates and the microscope, is allowed a little more.
-    limits = {"train.py": 170}
+    # two refresh rates, the microscope and the presenter view, is allowed a little more.
+    limits = {"train.py": 180}
     long_pages = {
         p.name: n
         for p in (ROOT / "pages").glob("*.py")

@@ -54,9 +54,21 @@ def test_the_gate_rests_after_each_tick_to_leave_time_for_clicks():
     clock.now = 0.1  # the tick took 0.1 s: busy 25 % means a 0.3 s rest
     turns.leave(a)
     b = turns.enter()
+    turns.enter()  # a second session in line: the server is busy
     clock.now = 0.39
     assert not turns.wait(b, 0)
     clock.now = 0.4
+    assert turns.wait(b, 0)
+
+
+def test_a_lone_session_does_not_wait_for_the_rest():
+    clock = Clock()
+    turns = Turnstile(slots=1, duty=0.25, clock=clock)
+    a = turns.enter()
+    assert turns.wait(a, 0)
+    clock.now = 0.1
+    turns.leave(a)
+    b = turns.enter()  # nobody else in line: no one to leave time for
     assert turns.wait(b, 0)
 
 
