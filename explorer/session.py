@@ -109,6 +109,20 @@ def _session_language() -> str | None:
 i18n.set_language_source(_session_language)
 
 
+def _keep_choices() -> None:
+    # A choice widget (radio, selectbox) tells the server which *label* is chosen; after a
+    # language switch the browser still sends the old language's label, which matches no
+    # option, and the choice (the model's settings with it) would fall back to the default.
+    # Read every value now, while the old labels still decode, and set it again: the
+    # browser then shows it under its new label.
+    # (Only text values: the choices this app translates are strings; buttons, toggles,
+    # uploaders and numbers neither change with the language nor may all be set.)
+    for key in list(st.session_state.keys()):
+        value = st.session_state[key]
+        if key != LANG_KEY and isinstance(value, str):
+            st.session_state[key] = value
+
+
 def presenter() -> bool:
     """Whether this session is in the presenter view (a projector at the back of a room)."""
     return bool(st.session_state.get(PRESENTER_KEY))
@@ -135,12 +149,13 @@ def view_options() -> None:
         st.radio(
             _("🌐 Language · 语言"), list(LANGUAGES), format_func=LANGUAGES.get, key=LANG_KEY,
             horizontal=True, help=_("The language of every page; part of a shared link."),
+            on_change=_keep_choices, persist_state=KEEP,
         )  # fmt: skip
-        st.toggle(_("📽️ Presenter view"), key=PRESENTER_KEY,
+        st.toggle(_("📽️ Presenter view"), key=PRESENTER_KEY, persist_state=KEEP,
                   help=_("Larger type for a projector; advanced controls hidden."))  # fmt: skip
         if presenter():
             st.toggle(
-                _("Show advanced controls"), key=ADVANCED_KEY,
+                _("Show advanced controls"), key=ADVANCED_KEY, persist_state=KEEP,
                 help=_("Settings, exports and details the presenter view hides."),
             )  # fmt: skip
     if presenter():
@@ -316,6 +331,8 @@ def _uploads_panel() -> None:
     # page's included; these are built only once someone asks for them.
     busy = any(k in st.session_state for k in (UPLOADED_CORPUS, UPLOADED_VECTORS))
     init_state({"upload.open": busy})
+    if not show_advanced():
+        return
     if not st.toggle(_("📤 Your own text or vectors"), key="upload.open",
                      help=_("Upload a corpus, vectors or a model saved by this app.")):  # fmt: skip
         return
@@ -448,6 +465,15 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
     if st.session_state.get("train.track_for") != sample.key:  # new corpus: its own defaults
         st.session_state["train.track"] = ", ".join(sample.track)
         st.session_state["train.track_for"] = sample.key
+    if show_advanced():  # the presenter view trains at the settings it has
+        _settings_form()
+    ss = st.session_state
+    config = _config_from_form()
+    track = [w.strip() for w in ss["train.track"].replace("，", ",").split(",") if w.strip()]
+    return config, track, int(ss["train.chunk"]), int(ss["train.map_top"])
+
+
+def _settings_form() -> None:
     with st.expander(_("Settings"), expanded=False, key="train.settings"):
         c = st.columns(4)
         c[0].radio(
@@ -557,10 +583,6 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
                 "are red). The model is not restarted."
             ),
         )
-    ss = st.session_state
-    config = _config_from_form()
-    track = [w.strip() for w in ss["train.track"].replace("，", ",").split(",") if w.strip()]
-    return config, track, int(ss["train.chunk"]), int(ss["train.map_top"])
 
 
 def _config_from_form():  # noqa: ANN202 (Word2VecConfig)
@@ -688,6 +710,8 @@ def gensim_panel() -> None:
     from explorer.gensim_backend import train_gensim
     from explorer.training import Word2VecConfig
 
+    if not show_advanced():
+        return
     corpus, sample = current_corpus(), current_sample()
     job = st.session_state.get(GENSIM_JOB)
     running = job is not None and not job.done

@@ -23,10 +23,9 @@ step = STEPS[i]
 st.progress((i + 1) / len(STEPS), text=_("Step {n} of {total}").format(n=i + 1, total=len(STEPS)))
 cols = st.columns(len(STEPS))
 for j, s in enumerate(STEPS):
-    cols[j].button(f"{s.icon} {j + 1}. {_(s.title)}", key=f"lesson.goto.{j}",
+    cols[j].button(f"{s.icon} {j + 1}", key=f"lesson.goto.{j}",
                    type="primary" if j == i else "secondary", use_container_width=True,
-                   on_click=session.go_to_lesson_step, args=(j,),
-                   help=_("Go to this step"))  # fmt: skip
+                   on_click=session.go_to_lesson_step, args=(j,), help=_(s.title))  # fmt: skip
 
 st.header(f"{step.icon} {_(step.title)}")
 question = step.ask(words)
@@ -37,6 +36,7 @@ guess = st.radio(
     format_func=question.options.__getitem__,
     index=None,
     key=f"lesson.guess.{step.key}",
+    persist_state="session",  # kept while the class looks at the step's page
     horizontal=True,
     help=_("Pick before you look: a guess you wrote down teaches more than one you didn't."),
 )
@@ -52,7 +52,7 @@ left.button(
 )
 left.caption(_("On the page: {task}").format(task=_(step.task).format(**words.by_role)))
 revealed_key = f"lesson.revealed.{step.key}"
-right.toggle(_("👀 Reveal the answer"), key=revealed_key,
+right.toggle(_("👀 Reveal the answer"), key=revealed_key, persist_state="session",
              help=_("Computed now from the same model the pages show."))  # fmt: skip
 
 if st.session_state.get(revealed_key):

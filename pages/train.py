@@ -45,8 +45,8 @@ def reset() -> None:
     run.reset()
 
 
-cols = st.columns([1, 1, 1, 1.2, 1, 1.4])
-n = cols[5].number_input("N", 1, 1000, key="train.n", help=_("How many chunks Step x N runs"))
+advanced = session.show_advanced()  # the presenter view keeps Play, Pause, Step, Reset
+cols = st.columns([1, 1, 1, 1.2, 1, 1.4] if advanced else [1, 1, 1, 1, 2])
 cols[0].button(_("▶ Play"), key="train.play", on_click=play, args=(True,), type="primary",
                disabled=run.finished, help=_("Train on and on, a chunk per tick"))  # fmt: skip
 cols[1].button(_("⏸ Pause"), key="train.pause", on_click=play, args=(False,),
@@ -54,10 +54,12 @@ cols[1].button(_("⏸ Pause"), key="train.pause", on_click=play, args=(False,),
 one = _("Pause, then train one chunk ({chunk} batches)").format(chunk=chunk)
 label = _("Step|button").partition("|")[0]  # the button (单步), not the counter (步数)
 cols[2].button(label, key="train.step", on_click=step, args=(1,), help=one)
-cols[3].button(_("Step x {n}").format(n=n), key="train.stepn", on_click=step, args=(n,),
-               help=_("Pause, then train {n} chunks").format(n=n))  # fmt: skip
-cols[4].button(_("Reset"), key="train.reset", on_click=reset,
-               help=_("Back to step 0 and the seed's initial matrix"))  # fmt: skip
+cols[-2].button(_("Reset"), key="train.reset", on_click=reset,
+                help=_("Back to step 0 and the seed's initial matrix"))  # fmt: skip
+if advanced:
+    n = cols[5].number_input("N", 1, 1000, key="train.n", help=_("How many chunks Step x N runs"))
+    cols[3].button(_("Step x {n}").format(n=n), key="train.stepn", on_click=step, args=(n,),
+                   help=_("Pause, then train {n} chunks").format(n=n))  # fmt: skip
 playing = st.session_state["train.playing"] and not run.finished
 
 
@@ -92,7 +94,7 @@ def microscope(word: str) -> None:
 
 
 steps, frame = run.timeline.steps(), run.timeline.latest()
-if not playing and len(steps) > 1:  # keyed by the step: after a new step, back at the newest
+if advanced and not playing and len(steps) > 1:  # keyed by the step: a new step, the newest
     at = st.select_slider(
         _("Look back to step"), steps, value=steps[-1], key=f"train.at{run.step}",
         help=_("Scrub back through training: matrix, map, neighbours."))  # fmt: skip
@@ -153,6 +155,8 @@ def progress_view() -> None:
     if run.analogy is not None:
         title = _("Rank of '{expected}' for {a} − {b} + {c}").format(**vars(run.analogy))
         session.vega(rank_figure(run.analogy_steps, run.analogy_ranks, title), "tR", right)
+    if not advanced:
+        return
     scope = st.toggle(_("🔬 One example under the microscope"), key="train.scope",
                       help=_("Follow one training example through the network."))  # fmt: skip
     if scope and run.track:
@@ -164,7 +168,7 @@ def progress_view() -> None:
 
 live_view()
 progress_view()
-if not playing:
+if advanced and not playing:
     link = session.share_link("train", run.step)
     session.export_panel(run.vectors(), run.state, run.losses, "train.export", link)
 st.caption(_("What to notice: the loss falls fastest at first; words that share contexts "

@@ -147,3 +147,21 @@ def test_a_language_source_wins_over_the_thread_default():
     finally:
         i18n.set_language_source(None)
     assert _("Train live") == "Train live"
+
+
+def test_chinese_bold_text_renders():
+    # Markdown ignores a closing ** after punctuation when a letter follows ("**答案：**猫"
+    # shows the asterisks): Chinese punctuation goes outside the bold ("**答案**：猫").
+    import re
+    import unicodedata
+
+    broken = []
+    for english, text in catalog("zh").items():
+        for m in re.finditer(r"\*\*([^*\n]+?)\*\*", text):
+            after = text[m.end() : m.end() + 1]
+            last = m.group(1)[-1]
+            if unicodedata.category(last).startswith("P") and after and (
+                after.isalnum() or after == "{"
+            ):
+                broken.append(english)
+    assert broken == []
