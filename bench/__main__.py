@@ -6,7 +6,7 @@ Each benchmark is also runnable alone, e.g. `python -m bench.startup`.
 import subprocess
 import sys
 
-BENCHMARKS = ["bench.startup", "bench.word2vec", "bench.live", "bench.projection"]
+BENCHMARKS = ["bench.startup", "bench.word2vec", "bench.live", "bench.projection", "bench.load"]
 
 if __name__ == "__main__":
     failed = []

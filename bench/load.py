@@ -26,6 +26,7 @@ import os
 import random
 import statistics
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,8 +75,11 @@ class Student:
 
     async def run(self, seconds: float, every: tuple[float, float]) -> Stats:
         try:
+            # a browser's own cookie, as a load balancer with sticky sessions would see it
+            cookie = {"Cookie": f"explorer_replica={self.name.replace(' ', '-')}"}
             async with connect(self.ws_url, subprotocols=["streamlit"], origin=self.origin,
-                               max_size=None, open_timeout=60) as ws:  # fmt: skip
+                               additional_headers=cookie, max_size=None,
+                               open_timeout=60) as ws:  # fmt: skip
                 self.ws = ws
                 reader = asyncio.create_task(self._read())
                 try:
@@ -215,7 +219,10 @@ def run_load(sessions: int = 30, seconds: float = 60, ramp: float = 10.0,
         target = url or server.url
         pid = server.proc.pid if server else None
         cpu0, t0 = (cpu_seconds(pid) if pid else 0.0), time.perf_counter()
-        results = asyncio.run(_class(target, sessions, seconds, ramp, every))
+        # in a thread of its own: the caller may already run an event loop (Playwright's)
+        with ThreadPoolExecutor(1) as pool:
+            job = pool.submit(asyncio.run, _class(target, sessions, seconds, ramp, every))
+            results = job.result()
         wall = time.perf_counter() - t0
         # Fairness while everyone is in: from the last arrival (plus its first clicks) on.
         begin, end = t0 + ramp + 5.0, t0 + ramp + seconds

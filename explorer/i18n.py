@@ -78,6 +78,19 @@ def gettext(message: str) -> str:
 _ = gettext
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` as meant in ``context``, for English that one word says twice.
+
+    "Step" is both a button (单步) and a counter (步数): ``pgettext("button", "Step")``
+    is looked up as ``"button|Step"`` and falls back to ``"Step"`` itself.
+    """
+    key = f"{context}|{message}"
+    code = current_language()
+    if code == DEFAULT_LANGUAGE:
+        return message
+    return catalog(code).get(key) or message
+
+
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention's name
     """Mark text for translation without translating it (for module-level constants)."""
     return message

@@ -321,7 +321,7 @@ STEPS: tuple[Step, ...] = (
          N_("Press ▶ Play. Watch the loss fall and {cat} drift on the map."),
          _ask_train, _reveal_train, _train_settings),
     Step("map", "pages/projections.py", "🗺️", N_("Maps of the vectors"),
-         N_("Find the tracked words on the map (type one in “Find a word”)."),
+         N_("Find the tracked words on the map (type them in “Find words”)."),
          _ask_map, _reveal_map, _map_settings),
     Step("similarity", "pages/similarity.py", "📐", N_("Similarity"),
          N_("Read the heatmap and the ranking under it."),

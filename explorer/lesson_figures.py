@@ -80,7 +80,7 @@ def parallelogram_figure(xy: np.ndarray, words: Sequence[str], answer: str | Non
             "y": round(float(p[1]), 4),
             "role": _("expected") if i == 3 else _("query"),
         }
-        for i, (w, p) in enumerate(zip(words, xy, strict=True))
+        for i, (w, p) in enumerate(zip(words, xy[:4], strict=True))
     ]
     a, b, c, d = (pts[i] for i in range(4))
     edges = [

@@ -759,21 +759,37 @@ def gensim_panel() -> None:
 
 
 def vector_sources() -> dict:
-    """Every set of vectors a page can explore now, by label (the first is always there)."""
+    """Every set of vectors a page can explore now: ``{id: (label, vectors)}``.
+
+    The ids ("trained", "live", "gensim", "upload") stay put while the labels change with
+    the language and the live run's step, so a page's choice survives both.
+    """
     model, seconds = trained_model()
-    # Labels only, in the session's language (a page's choice falls back to the first one
-    # when the language changes).
-    sources = {_("A model trained here on this corpus ({seconds:.1f} s, cached)")
-               .format(seconds=seconds): model.wv}  # fmt: skip
+    sources = {"trained": (_("A model trained here on this corpus ({seconds:.1f} s, cached)")
+                           .format(seconds=seconds), model.wv)}  # fmt: skip
     run = live_run_for_this_corpus()
     if run is not None and run.step > 0:
-        sources[_("Your live training run (step {step:,})").format(step=run.step)] = run.vectors()
+        label = _("Your live training run (step {step:,})").format(step=run.step)
+        sources["live"] = (label, run.vectors())
     if (trained := st.session_state.get(GENSIM_VECTORS)) is not None:
         label = _("Trained with gensim on {corpus}").format(corpus=_(trained[0]))
-        sources[label] = trained[1]
+        sources["gensim"] = (label, trained[1])
     if (uploaded := st.session_state.get(UPLOADED_VECTORS)) is not None:
-        sources[_("Your uploaded vectors ({name})").format(name=uploaded[0])] = uploaded[1]
+        label = _("Your uploaded vectors ({name})").format(name=uploaded[0])
+        sources["upload"] = (label, uploaded[1])
     return sources
+
+
+def pick_vectors(key: str, radio: bool = False):  # noqa: ANN201 (Vectors)
+    """The "Vectors" picker of the exploring pages; returns the vectors chosen."""
+    sources = vector_sources()
+    widget, extra = (st.radio, {"horizontal": True}) if radio else (st.selectbox, {})
+    choice = widget(  # kept for the session: the same choice on every page
+        _("Vectors"), list(sources), key=key, format_func=lambda k: sources[k][0],
+        persist_state=KEEP,
+        help=_("Trained here, your live run, gensim's, or your own."), **extra,
+    )  # fmt: skip
+    return sources[choice][1]
 
 
 def live_tsne(X, words, dims: int, init, settings: dict):  # noqa: ANN001, ANN201
@@ -971,10 +987,10 @@ def follow_lesson_link() -> None:
 
 def lesson_banner(url_path: str) -> None:
     """On a page the lesson opened: its question, and the way back to reveal the answer."""
+    if LESSON_STEP not in st.session_state or url_path == "lesson":
+        return  # (before importing the lesson: it loads numpy, and the home page must not)
     from explorer.lesson import STEPS
 
-    if LESSON_STEP not in st.session_state or url_path == "lesson":
-        return
     step = STEPS[st.session_state[LESSON_STEP]]
     if step.url_path != url_path:
         return

@@ -14,6 +14,8 @@ st.markdown(_(
 ))  # fmt: skip
 
 st.subheader(_("Explore"))
+st.page_link(page="pages/lesson.py", icon="🧑‍🏫",
+             label=_("Guided lesson: ten minutes for a class, predict then reveal"))  # fmt: skip
 st.page_link(page="pages/corpus.py", icon="📚",
              label=_("Corpus: its words, their counts, the windows training reads"))  # fmt: skip
 st.page_link(page="pages/train.py", icon="🏋️",

@@ -18,10 +18,7 @@ st.markdown(_("Vectors have 16 to 300 dimensions; a screen has two. **PCA** keep
               "of largest spread (distances stay honest, clusters may overlap); **t-SNE** keeps "
               "each word's neighbours together (clusters are clear, but distances between them "
               "mean little). **Word axes** put a meaning on each axis, such as woman − man."))
-sources = session.vector_sources()
-choice = st.selectbox(_("Vectors"), list(sources), key="proj.source",
-                      help=_("Trained here, your live run, gensim's, or your own."))  # fmt: skip
-wv = sources[choice]
+wv = session.pick_vectors("proj.source")
 c = st.columns(4)
 method = c[0].radio(_("Method"), ["PCA", "t-SNE", N_("Word axes")], key="proj.method",
                     format_func=_, help=_("PCA is instant; t-SNE takes about a second per "

@@ -23,10 +23,7 @@ st.markdown(
         "the same step as *woman → queen*, then king − man + woman lands near queen."
     )
 )
-sources = session.vector_sources()
-choice = st.radio(_("Vectors"), list(sources), key="sim.source", horizontal=True,
-                  help=_("Trained here, your live run, gensim's, or your own."))  # fmt: skip
-wv = sources[choice]
+wv = session.pick_vectors("sim.source", radio=True)
 
 st.subheader(_("Cosine similarity"))
 sample = session.current_sample()

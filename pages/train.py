@@ -6,7 +6,7 @@ import numpy as np
 import streamlit as st
 
 from explorer import session
-from explorer.i18n import _
+from explorer.i18n import _, pgettext
 from explorer.microscope import inspect_example, pick_example
 from explorer.training_figures import loss_figure, map_figure, matrix_heatmap, rank_figure
 
@@ -52,7 +52,7 @@ cols[0].button(_("▶ Play"), key="train.play", on_click=play, args=(True,), typ
 cols[1].button(_("⏸ Pause"), key="train.pause", on_click=play, args=(False,),
                help=_("Stop training"))  # fmt: skip
 one = _("Pause, then train one chunk ({chunk} batches)").format(chunk=chunk)
-label = _("Step|button").partition("|")[0]  # the button (单步), not the counter (步数)
+label = pgettext("button", "Step")  # the button (单步), not the counter (步数)
 cols[2].button(label, key="train.step", on_click=step, args=(1,), help=one)
 cols[-2].button(_("Reset"), key="train.reset", on_click=reset,
                 help=_("Back to step 0 and the seed's initial matrix"))  # fmt: skip

@@ -83,3 +83,15 @@ def test_the_app_shell_imports_nothing_heavy():
     # (plotly is left out: Streamlit 1.67 imports it itself.)
     heavy = {"numpy", "pandas", "scipy", "gensim", "sklearn", "jieba", "janome"}
     assert heavy_modules_after("import streamlit, explorer.session", heavy) == []
+
+
+def test_the_home_page_runs_without_loading_anything_heavy():
+    # Running it, not just importing the glue: the sidebar and the lesson's banner run on
+    # every page, and an import placed before their early return would cost the start-up.
+    heavy = {"numpy", "pandas", "scipy", "gensim", "sklearn", "jieba", "janome"}
+    run_home = (
+        "from streamlit.testing.v1 import AppTest;"
+        "at = AppTest.from_file('streamlit_app.py', default_timeout=60); at.run();"
+        "assert not at.exception, at.exception"
+    )
+    assert heavy_modules_after(run_home, heavy) == []

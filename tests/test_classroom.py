@@ -105,3 +105,20 @@ def test_the_lesson_step_comes_from_the_link():
     assert not at.exception
     assert at.session_state["lesson.step"] == 5
     assert "国王 − 男人 + 女人" in at.markdown[1].value
+
+
+def test_the_chosen_vectors_survive_more_training_and_a_language_switch():
+    at = pagetest.open_app("pages/train.py")
+    at.button(key="train.step").click().run()
+    at.switch_page("pages/similarity.py")
+    at.run()
+    at.radio(key="sim.source").set_value("live").run()
+    at.switch_page("pages/train.py")
+    at.run()
+    at.button(key="train.step").click().run()  # the live run's label names a new step
+    at.switch_page("pages/similarity.py")
+    at.run()
+    at.radio(key="app.lang").set_value("zh").run()
+    use_language("zh")
+    assert at.radio(key="sim.source").value == "live"
+    assert "40" in at.radio(key="sim.source").options[1]

@@ -38,9 +38,16 @@ def _rel(path: Path) -> str:
 
 
 def _marked(tree: ast.AST) -> list[tuple[int, str]]:
-    """(line, message id) of every literal passed to ``_``/``N_``."""
+    """(line, message id) of every literal passed to ``_``/``N_`` (and ``pgettext``)."""
     found = []
     for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "id", "") == "pgettext"
+            and len(node.args) == 2
+            and all(isinstance(a, ast.Constant) for a in node.args)
+        ):
+            found.append((node.lineno, f"{node.args[0].value}|{node.args[1].value}"))
         if (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Name)
@@ -136,6 +143,12 @@ def test_language_switches_and_falls_back_to_english():
         use_language("en")
     assert _("Train live") == "Train live"
     assert translated("zh", "Train live") == "实时训练"
+    use_language("zh")
+    try:
+        assert i18n.pgettext("button", "Step") == "单步" and _("Step") == "步数"
+    finally:
+        use_language("en")
+    assert i18n.pgettext("button", "Step") == "Step"
     use_language("xx")  # unknown codes mean English
     assert i18n.current_language() == "en"
 
