@@ -842,14 +842,19 @@ def share_link(path: str, step: int | None = None) -> str:
     Opening it runs the same seed with the same settings up to the same step: the same
     matrix, since training is deterministic.
     """
-    from urllib.parse import urlencode, urlsplit
-
-    here = urlsplit(st.context.url or "http://localhost:8501/")
     params = {k: st.session_state[k] for k in SHARED_KEYS if k in st.session_state}
     if params.get(SAMPLE_KEY) in SAMPLES_BY_KEY:  # its English title, whatever the language
         params[SAMPLE_KEY] = get_sample(params[SAMPLE_KEY]).title
     if step:
         params["step"] = step
+    return _link(path, params)
+
+
+def _link(path: str, params: dict) -> str:
+    # An address on the server this session reached, with ``params`` as its query.
+    from urllib.parse import urlencode, urlsplit
+
+    here = urlsplit(st.context.url or "http://localhost:8501/")
     return f"{here.scheme}://{here.netloc}/{path.lstrip('/')}?{urlencode(params)}"
 
 
@@ -960,6 +965,11 @@ def lesson_step() -> int:
     st.query_params["lesson"] = str(step + 1)  # the address names the step and language
     st.query_params[LANG_KEY] = st.session_state.get(LANG_KEY, "en")
     return step
+
+
+def lesson_link(step: int) -> str:
+    """The address of the lesson's ``step`` (0-based) in this session's language."""
+    return _link("lesson", {"lesson": step + 1, LANG_KEY: st.session_state.get(LANG_KEY, "en")})
 
 
 def go_to_lesson_step(step: int) -> None:

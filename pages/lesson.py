@@ -77,6 +77,5 @@ nav[0].button(_("◀ Previous"), key="lesson.prev", disabled=i == 0, use_contain
 nav[1].button(_("Next ▶"), key="lesson.next", disabled=i == len(STEPS) - 1,
               use_container_width=True, on_click=session.go_to_lesson_step, args=(i + 1,),
               type="primary")  # fmt: skip
-nav[2].caption(
-    _("Send your class this page's link: it opens the same step, in the same language.")
-)
+nav[2].caption(_("Send your class this link: it opens the same step, in the same language."))
+nav[2].code(session.lesson_link(i), language=None)

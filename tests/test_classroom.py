@@ -105,6 +105,7 @@ def test_the_lesson_step_comes_from_the_link():
     assert not at.exception
     assert at.session_state["lesson.step"] == 5
     assert "国王 − 男人 + 女人" in at.markdown[1].value
+    assert at.code[0].value.endswith("/lesson?lesson=6&app.lang=zh")
 
 
 def test_the_chosen_vectors_survive_more_training_and_a_language_switch():
