@@ -94,6 +94,8 @@ def apply_link() -> None:
     if LANG_KEY not in st.session_state:  # no language in the link: the browser's
         locale = (st.context.locale or "").lower()
         st.session_state[LANG_KEY] = "zh" if locale.startswith("zh") else "en"
+    if st.session_state[LANG_KEY] == "zh" and SAMPLE_KEY not in st.session_state:
+        st.session_state[SAMPLE_KEY] = "chinese"  # a Chinese interface starts on Chinese text
 
 
 def _session_language() -> str | None:

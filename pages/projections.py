@@ -88,7 +88,8 @@ elif colour == "my groups":
     if g.unknown:
         st.warning(_("Not among the words on the map: {words}").format(words=", ".join(g.unknown)))
 c = st.columns([2, 1, 1])
-find = c[0].multiselect(_("Find words"), words, key="proj.find", max_selections=10)
+find = c[0].multiselect(_("Find words"), words, key="proj.find", max_selections=10,
+                        placeholder=_("Type a word"))  # fmt: skip
 labels = c[1].slider(_("Label the top"), 0, 200, 30, key="proj.labels")
 metric = c[2].radio(_("Neighbours by"), [N_("cosine"), N_("euclidean")], key="proj.metric",
                     format_func=_)  # fmt: skip

@@ -29,7 +29,7 @@ st.subheader(_("Cosine similarity"))
 sample = session.current_sample()
 default = [sample.track[i] for i in (0, 1, 2, 4) if i < len(sample.track)]
 words = st.multiselect(_("Words"), wv.index_to_key[:3000], default=[w for w in default if w in wv],
-                       key="sim.words", max_selections=12,
+                       key="sim.words", max_selections=12, placeholder=_("Type a word"),
                        help=_("Pick up to 12 words (type to search)."))  # fmt: skip
 table, missing = cosine_table(wv, words)
 if len(table) >= 2:

@@ -123,3 +123,15 @@ def test_the_chosen_vectors_survive_more_training_and_a_language_switch():
     use_language("zh")
     assert at.radio(key="sim.source").value == "live"
     assert "40" in at.radio(key="sim.source").options[1]
+
+
+def test_a_chinese_interface_starts_on_the_chinese_corpus_unless_the_link_names_one():
+    use_language("zh")
+    at = AppTest.from_file(str(pagetest.ROOT / "streamlit_app.py"), default_timeout=90)
+    at.query_params["app.lang"] = "zh"
+    at.run()
+    assert at.session_state["app.sample"] == "chinese"
+    other = AppTest.from_file(str(pagetest.ROOT / "streamlit_app.py"), default_timeout=90)
+    other.query_params.update({"app.lang": "zh", "app.sample": "English demo corpus"})
+    other.run()
+    assert other.session_state["app.sample"] == "english"
