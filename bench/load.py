@@ -3,6 +3,7 @@
 Usage:
     python -m bench.load                     # 30 sessions, 60 s of training, then figures
     python -m bench.load --sessions 4 --seconds 10
+    python -m bench.load --browser           # one of the 30 is a real Chromium
 
 Each simulated student speaks Streamlit's own websocket protocol (the protobuf messages a
 browser sends), so thirty of them fit beside the server on a 2-core machine where thirty
@@ -186,6 +187,45 @@ class Student:
                 self.ids[key] = widget_id
 
 
+def browser_student(url: str, seconds: float, ramp: float, every: tuple[float, float]) -> list:
+    """One real Chromium among the simulated students: what a person sees, drawing included.
+
+    It arrives last, presses Play, then pauses and plays as the others do; each latency is
+    from the click to the page showing the result (the timeline slider appearing on Pause,
+    going on Play). Returns ``[(kind, seconds), ...]``.
+    """
+    from playwright.sync_api import expect, sync_playwright
+
+    from bench.server import CHROMIUM, CHROMIUM_ARGS
+
+    pause = random.Random(99)
+    seen = []
+    time.sleep(ramp)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        page.goto(f"{url}/train")
+        look_back = page.get_by_text("Look back to step")
+        expect(page.get_by_role("button", name="▶ Play")).to_be_visible(timeout=60_000)
+        page.get_by_role("button", name="Step", exact=True).click()  # a timeline to show
+        expect(look_back).to_be_visible(timeout=60_000)
+        # checked on every animation frame (expect() polls at 100-1000 ms: too coarse here)
+        shown = "document.body.innerText.includes('Look back to step')"
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            for kind, name, until in (("play", "▶ Play", f"!{shown}"),
+                                      ("pause", "⏸ Pause", shown)):  # fmt: skip
+                button = page.get_by_role("button", name=name)
+                button.click(trial=True)  # wait until it can be clicked, then time the click
+                started = time.perf_counter()
+                button.click(force=True, no_wait_after=True)
+                page.wait_for_function(f"() => {until}", polling="raf", timeout=60_000)
+                seen.append((kind, time.perf_counter() - started))
+                time.sleep(pause.uniform(*every) if kind == "play" else 1.0)
+        browser.close()
+    return seen
+
+
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process and its children so far (Linux /proc)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -212,17 +252,25 @@ async def _class(url: str, sessions: int, seconds: float, ramp: float, every: tu
 
 
 def run_load(sessions: int = 30, seconds: float = 60, ramp: float = 10.0,
-             every: tuple[float, float] = (5.0, 10.0), url: str | None = None) -> dict:  # fmt: skip
-    """Drive ``sessions`` students against a server (a fresh local one unless ``url``)."""
+             every: tuple[float, float] = (5.0, 10.0), url: str | None = None,
+             browser: bool = False) -> dict:  # fmt: skip
+    """Drive ``sessions`` students against a server (a fresh local one unless ``url``).
+
+    With ``browser``, one of them is a real Chromium (see ``browser_student``).
+    """
     server = None if url else StreamlitServer().__enter__()
     try:
         target = url or server.url
         pid = server.proc.pid if server else None
         cpu0, t0 = (cpu_seconds(pid) if pid else 0.0), time.perf_counter()
         # in a thread of its own: the caller may already run an event loop (Playwright's)
-        with ThreadPoolExecutor(1) as pool:
-            job = pool.submit(asyncio.run, _class(target, sessions, seconds, ramp, every))
+        with ThreadPoolExecutor(2) as pool:
+            simulated = sessions - 1 if browser else sessions
+            job = pool.submit(asyncio.run, _class(target, simulated, seconds, ramp, every))
+            real = pool.submit(browser_student, target, seconds - ramp, ramp, every) if browser \
+                else None  # fmt: skip
             results = job.result()
+            in_browser = real.result() if real else []
         wall = time.perf_counter() - t0
         # Fairness while everyone is in: from the last arrival (plus its first clicks) on.
         begin, end = t0 + ramp + 5.0, t0 + ramp + seconds
@@ -249,6 +297,7 @@ def run_load(sessions: int = 30, seconds: float = 60, ramp: float = 10.0,
             kind: percentile([s for r in results for k, s in r.latencies if k == kind], 95)
             for kind in ("open", "navigate", "play", "pause")
         },
+        "browser": [s for _k, s in in_browser],
         "steps_min": min(steps, default=0),
         "steps_median": statistics.median(steps) if steps else 0,
         "steps_max": max(steps, default=0),
@@ -271,6 +320,11 @@ def report(r: dict) -> str:
         f"server CPU: {r['server_cpu']:.2f} cores on average (the machine has {os.cpu_count()})",
         f"errors: {len(r['errors'])}",
     ]
+    if r["browser"]:
+        b = r["browser"]
+        lines.insert(3, f"one real Chromium among them, click to picture: p50 "
+                     f"{percentile(b, 50):.3f} s, p95 {percentile(b, 95):.3f} s, "
+                     f"max {max(b):.3f} s ({len(b)} clicks)")  # fmt: skip
     lines += [f"  {e}" for e in r["errors"][:10]]
     return "\n".join(lines)
 
@@ -283,6 +337,9 @@ if __name__ == "__main__":
     parser.add_argument("--every", type=float, nargs=2, default=(5.0, 10.0),
                         help="seconds between a student's pause-and-play (uniform range)")
     parser.add_argument("--url", help="an already running server (default: start one)")
+    parser.add_argument("--browser", action="store_true",
+                        help="make one student a real Chromium (on this machine's cores too)")
     args = parser.parse_args()
-    figures = run_load(args.sessions, args.seconds, args.ramp, tuple(args.every), args.url)
+    figures = run_load(args.sessions, args.seconds, args.ramp, tuple(args.every), args.url,
+                       browser=args.browser)
     print(report(figures), flush=True)
