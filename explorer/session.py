@@ -829,8 +829,8 @@ def live_tsne(X, words, dims: int, init, settings: dict):  # noqa: ANN001, ANN20
         done, total = state.iteration, state.params.n_iter
         st.progress(done / total, text=_("iteration {done} / {total} ({phase})")
                     .format(done=done, total=total, phase=phase))  # fmt: skip
-        st.plotly_chart(projection_map(state.coords, words, labelled=words[:30],
-                                       title=_("t-SNE, unfolding")), key="proj.unfold")  # fmt: skip
+        fig = projection_map(state.coords, words, labelled=words[:30], title=_("t-SNE, unfolding"))
+        plotly(fig, key="proj.unfold")
         if state.done:
             st.rerun(scope="app")
 
@@ -1042,6 +1042,28 @@ def _larger_text(node, scale: float):  # noqa: ANN001, ANN202
     if isinstance(node, list):
         return [_larger_text(v, scale) for v in node]
     return node
+
+
+def _larger_plotly(node, scale: float):  # noqa: ANN001, ANN202
+    # Plotly's font sizes ("size" inside "font", "textfont", "tickfont", ...) times ``scale``.
+    if isinstance(node, dict):
+        out = {k: _larger_plotly(v, scale) for k, v in node.items()}
+        for k, v in node.items():
+            if k.endswith("font") and isinstance(v, dict):
+                out[k] = {**out[k], "size": round(v.get("size", 12) * scale, 1)}
+        return out
+    if isinstance(node, list | tuple):
+        return [_larger_plotly(v, scale) for v in node]
+    return node
+
+
+def plotly(fig, where=None, **kwargs):  # noqa: ANN001, ANN201
+    """Draw a Plotly figure (``st.plotly_chart``); larger text in the presenter view."""
+    if presenter():
+        fig = fig.to_dict() if hasattr(fig, "to_dict") else fig
+        fig = {**fig, "layout": _larger_plotly({"font": {}, **fig.get("layout", {})},
+                                               PRESENTER_CHART_SCALE)}  # fmt: skip
+    return (where or st).plotly_chart(fig, **kwargs)
 
 
 def vega(spec: dict, key: str | None = None, where=None) -> None:  # noqa: ANN001

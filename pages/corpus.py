@@ -46,7 +46,7 @@ with table_col:
         },
     )
 with chart_col:
-    st.plotly_chart(zipf_figure(corpus.vocab.counts, corpus.vocab.index_to_key))
+    session.plotly(zipf_figure(corpus.vocab.counts, corpus.vocab.index_to_key))
 st.caption(_(
     "What to notice: a handful of words make up a large share of all tokens, and most words "
     "are rare. Rare words give the model few examples to learn from."

@@ -32,21 +32,24 @@ words = wv.index_to_key[: int(n)]
 X = wv.vectors[: int(n)].astype(np.float32)
 
 if method == "t-SNE":
-    c = st.columns(4)
-    perplexity = c[0].slider(_("Perplexity"), 2, 100, 30, key="proj.perp", help=_(
-        "Roughly how many neighbours each word keeps close."))  # fmt: skip
-    iters = c[1].slider(_("Iterations"), 250, 2000, 500, step=50, key="proj.iter")
-    lr = c[2].select_slider(_("Learning rate"), [N_("auto"), 10, 50, 200, 1000], key="proj.lr",
-                            format_func=lambda v: _(str(v)))  # fmt: skip
-    seed = c[3].number_input(_("Seed"), 0, 10**6, 0, key="proj.seed")
-    c = st.columns(2)
-    live = c[0].toggle(_("Watch it unfold"), key="proj.live",
-                       help=_("Run the optimisation in chunks and draw each one."))  # fmt: skip
     prev = st.session_state.get("proj.prev")
-    warm = c[1].toggle(_("Start from the last map"), key="proj.warm",
-                       disabled=prev is None or prev[0] != words,
-                       help=_("For vectors that changed a little (a few more training "
-                       "steps): the new map stays comparable with the last one."))  # fmt: skip
+    if session.show_advanced():  # the presenter view runs t-SNE at its defaults
+        c = st.columns(4)
+        perplexity = c[0].slider(_("Perplexity"), 2, 100, 30, key="proj.perp", help=_(
+            "Roughly how many neighbours each word keeps close."))  # fmt: skip
+        iters = c[1].slider(_("Iterations"), 250, 2000, 500, step=50, key="proj.iter")
+        lr = c[2].select_slider(_("Learning rate"), [N_("auto"), 10, 50, 200, 1000], key="proj.lr",
+                                format_func=lambda v: _(str(v)))  # fmt: skip
+        seed = c[3].number_input(_("Seed"), 0, 10**6, 0, key="proj.seed")
+        c = st.columns(2)
+        live = c[0].toggle(_("Watch it unfold"), key="proj.live",
+                           help=_("Run the optimisation in chunks and draw each one."))  # fmt: skip
+        warm = c[1].toggle(_("Start from the last map"), key="proj.warm",
+                           disabled=prev is None or prev[0] != words,
+                           help=_("For vectors that changed a little (a few more training "
+                           "steps): the new map stays comparable with the last one."))  # fmt: skip
+    else:
+        perplexity, iters, lr, seed, live, warm = 30, 500, "auto", 0, False, False
     init = prev[1] if warm and prev is not None and prev[0] == words else "pca"
     settings = dict(perplexity=perplexity, n_iter=iters, learning_rate=lr, seed=int(seed))
     if live:
@@ -107,7 +110,7 @@ fig = projection_map(proj.coords[shown], [words[i] for i in shown],
                      labelled=[*words[:labels], *find], highlight=[chosen] if chosen else [],
                      neighbours=[w for w, _s in near], axis_titles=proj.axis_labels,
                      title=_("{method} of {n:,} words").format(method=_(method), n=len(shown)))
-st.plotly_chart(fig, key="proj.map", on_select="rerun", selection_mode="points")
+session.plotly(fig, key="proj.map", on_select="rerun", selection_mode="points")
 left, right = st.columns(2)
 if chosen is not None:
     left.markdown(_("**Nearest to {word}** in all {d} dimensions ({metric}):").format(
@@ -128,7 +131,7 @@ if st.toggle(_("PCA and t-SNE side by side"), key="proj.both"):
         q = session.cached(map_quality)(X, np.asarray(other.coords), k=10, metric=metric)
         title = _("{method}: trustworthiness {score:.3f}").format(method=m, score=q.trustworthiness)
         both = projection_map(other.coords, words, groups, labelled=words[:labels], title=title)
-        col.plotly_chart(both, key=f"proj.{name}")
+        session.plotly(both, col, key=f"proj.{name}")
 c = st.columns(2)
 c[0].download_button(_("Coordinates (CSV)"), lambda: to_csv(words, proj.coords, groups),
                      "coordinates.csv", "text/csv", key="proj.csv",

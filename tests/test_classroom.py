@@ -135,3 +135,16 @@ def test_a_chinese_interface_starts_on_the_chinese_corpus_unless_the_link_names_
     other.query_params.update({"app.lang": "zh", "app.sample": "English demo corpus"})
     other.run()
     assert other.session_state["app.sample"] == "english"
+
+
+def test_the_presenter_view_enlarges_chart_text():
+    import json
+
+    plain = pagetest.open_app("pages/projections.py")
+    big = pagetest.open_app("pages/projections.py", **{"app.presenter": True})
+
+    def font_size(at):
+        layout = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]
+        return layout.get("font", {}).get("size", 12)  # Plotly's default
+
+    assert font_size(big) > font_size(plain)
