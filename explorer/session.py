@@ -821,6 +821,7 @@ def live_tsne(X, words, dims: int, init, settings: dict):  # noqa: ANN001, ANN20
     st.button(_("⏹ Stop"), key="proj.stop", on_click=stop, help=_("Keep the map as it is now."))
 
     @st.fragment(run_every=0.3)
+    @taking_turns  # shares the server with the other live pages when many are busy
     def unfold() -> None:
         state = st.session_state["proj.live_state"]
         if not state.done and not st.session_state["proj.live_stop"]:
