@@ -71,8 +71,7 @@ class Student:
         self.page_hash = ""
         self.timers: dict[str, asyncio.Task] = {}  # fragment id -> auto-rerun task
         self.finished = asyncio.Event()
-        self.waiting = False  # a full run was asked for and has not finished
-        self.run_started = False
+        self.run_started = False  # the full run asked for has begun
 
     async def run(self, seconds: float, every: tuple[float, float]) -> Stats:
         try:
@@ -108,7 +107,7 @@ class Student:
                 return
             states.append({"id": self.ids[click], "trigger_value": True})
         self.finished.clear()
-        self.waiting, self.run_started = True, False
+        self.run_started = False
         started = time.perf_counter()
         await self._send(page, states)
         try:
@@ -166,7 +165,6 @@ class Student:
                 and msg.script_finished == FINISHED.FINISHED_SUCCESSFULLY
                 and self.run_started
             ):
-                self.waiting = False
                 self.finished.set()
 
     def _read_delta(self, delta) -> None:  # noqa: ANN001

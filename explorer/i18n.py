@@ -67,12 +67,13 @@ def catalog(code: str) -> dict[str, str]:
     return messages
 
 
+def _lookup(code: str, key: str) -> str | None:
+    return None if code == DEFAULT_LANGUAGE else catalog(code).get(key) or None
+
+
 def gettext(message: str) -> str:
     """``message`` in the current language (the English itself when there is no translation)."""
-    code = current_language()
-    if code == DEFAULT_LANGUAGE:
-        return message
-    return catalog(code).get(message) or message
+    return _lookup(current_language(), message) or message
 
 
 _ = gettext
@@ -84,11 +85,7 @@ def pgettext(context: str, message: str) -> str:
     "Step" is both a button (单步) and a counter (步数): ``pgettext("button", "Step")``
     is looked up as ``"button|Step"`` and falls back to ``"Step"`` itself.
     """
-    key = f"{context}|{message}"
-    code = current_language()
-    if code == DEFAULT_LANGUAGE:
-        return message
-    return catalog(code).get(key) or message
+    return _lookup(current_language(), f"{context}|{message}") or message
 
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention's name
@@ -98,4 +95,4 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention's name
 
 def translated(code: str, message: str) -> str:
     """``message`` in the language ``code``, whatever the current one is."""
-    return message if code == DEFAULT_LANGUAGE else catalog(code).get(message) or message
+    return _lookup(code, message) or message

@@ -93,6 +93,7 @@ class Step:
     reveal: Callable[[Vectors, LessonWords], Reveal]
     settings: Callable[[LessonWords], dict] = lambda words: {}
     needs_model: bool = True  # False: the reveal computes its own small example
+    config: Word2VecConfig | None = None  # the training settings the page opens with
 
     @property
     def url_path(self) -> str:
@@ -196,14 +197,8 @@ def _reveal_train(wv: Vectors, words: LessonWords) -> Reveal:
 
 
 def _train_settings(words: LessonWords) -> dict:
-    d = Word2VecConfig()
-    return {
-        "train.sg": "CBOW", "train.objective": "Negative sampling", "train.negative": d.negative,
-        "train.vector_size": d.vector_size, "train.window": d.window, "train.alpha": d.alpha,
-        "train.batch_size": d.batch_size, "train.epochs": d.epochs, "train.seed": d.seed,
-        "train.min_count": d.min_count, "train.chunk": 20, "train.map_top": 0,
-        "train.track": ", ".join(words.sample.track), "train.playing": False,
-    }  # fmt: skip
+    # with Step.config (the default settings): the lesson's corpus's words tracked, paused
+    return {"train.track": ", ".join(words.sample.track), "train.playing": False}
 
 
 # --- 4. a map ------------------------------------------------------------------------------
@@ -294,10 +289,10 @@ def _ask_analogy(words: LessonWords) -> Question:
 
 def _reveal_analogy(wv: Vectors, words: LessonWords) -> Reveal:
     options = _analogy_options(words)
-    target = wv.unit_vectors[wv.get_index(words.king)] - wv.unit_vectors[
-        wv.get_index(words.man)] + wv.unit_vectors[wv.get_index(words.woman)]  # fmt: skip
-    scores = [float(wv.cosines(target)[wv.get_index(w)]) for w in options]
-    top = wv.most_similar(positive=[words.king, words.woman], negative=[words.man], topn=3)
+    ranked = wv.analogy(words.king, words.man, words.woman, topn=len(wv))  # 3CosAdd
+    score = dict(ranked)
+    scores = [score.get(w, -1.0) for w in options]
+    top = ranked[:3]
     return Reveal(_best(scores), [
         _("Closest to {a} − {b} + {c} (the three words themselves left out): {top}.").format(
             a=words.king, b=words.man, c=words.woman,
@@ -319,7 +314,7 @@ STEPS: tuple[Step, ...] = (
          needs_model=False),
     Step("train", "pages/train.py", "🏋️", N_("Training live"),
          N_("Press ▶ Play. Watch the loss fall and {cat} drift on the map."),
-         _ask_train, _reveal_train, _train_settings),
+         _ask_train, _reveal_train, _train_settings, config=Word2VecConfig()),
     Step("map", "pages/projections.py", "🗺️", N_("Maps of the vectors"),
          N_("Find the tracked words on the map (type them in “Find words”)."),
          _ask_map, _reveal_map, _map_settings),

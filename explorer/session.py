@@ -304,15 +304,8 @@ def _on_model_upload() -> None:
     except UploadError as err:
         st.session_state["upload.model_error"] = str(err)
         return
-    state, c = model.state_, model.state_.config
-    st.session_state.update({
-        "train.sg": "Skip-gram" if c.sg else "CBOW",
-        "train.objective": "Full softmax" if c.negative == 0 else "Negative sampling",
-        "train.negative": c.negative or st.session_state.get("train.negative", 5),
-        "train.vector_size": c.vector_size, "train.window": c.window, "train.alpha": c.alpha,
-        "train.batch_size": c.batch_size, "train.epochs": c.epochs, "train.seed": c.seed,
-        "train.min_count": c.min_count, "train.playing": False,
-    })  # fmt: skip
+    state = model.state_
+    st.session_state.update({**_form_from_config(state.config), "train.playing": False})
     track = [w for w in current_sample().track if w in state.vocab] or _default_track(state.vocab)
     st.session_state[RUN_KEY] = LiveRun.from_state(state, track)
     # Matches the settings form from now on, so the run is not rebuilt on the next run.
@@ -457,13 +450,7 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
     from explorer.training import Word2VecConfig
 
     sample = current_sample()
-    d = Word2VecConfig()
-    init_state({
-        "train.sg": "CBOW", "train.objective": "Negative sampling", "train.negative": d.negative,
-        "train.vector_size": d.vector_size, "train.window": d.window, "train.alpha": d.alpha,
-        "train.batch_size": d.batch_size, "train.epochs": d.epochs, "train.seed": d.seed,
-        "train.min_count": d.min_count, "train.chunk": 20, "train.map_top": 0,
-    })  # fmt: skip
+    init_state(_form_from_config(Word2VecConfig()) | DRAWING_DEFAULTS)
     if st.session_state.get("train.track_for") != sample.key:  # new corpus: its own defaults
         st.session_state["train.track"] = ", ".join(sample.track)
         st.session_state["train.track_for"] = sample.key
@@ -585,6 +572,23 @@ def _settings_form() -> None:
                 "are red). The model is not restarted."
             ),
         )
+
+
+#: The form's settings that are not the model's: batches per picture, frequent words mapped.
+DRAWING_DEFAULTS = {"train.chunk": 20, "train.map_top": 0}
+
+
+def _form_from_config(c) -> dict:  # noqa: ANN001 (Word2VecConfig)
+    # The settings form's values for a config (the inverse of _config_from_form). With the
+    # full softmax, k is left as the form had it.
+    form = {
+        "train.sg": "Skip-gram" if c.sg else "CBOW",
+        "train.objective": "Full softmax" if c.negative == 0 else "Negative sampling",
+        "train.vector_size": c.vector_size, "train.window": c.window, "train.alpha": c.alpha,
+        "train.batch_size": c.batch_size, "train.epochs": c.epochs, "train.seed": c.seed,
+        "train.min_count": c.min_count,
+    }  # fmt: skip
+    return form | ({"train.negative": c.negative} if c.negative else {})
 
 
 def _config_from_form():  # noqa: ANN202 (Word2VecConfig)
@@ -935,10 +939,14 @@ LESSON_STEP = "lesson.step"  # the guided lesson's current step (0-based)
 
 def lesson_words():  # noqa: ANN201 (LessonWords)
     """The guided lesson's corpus and words for the interface language now chosen."""
-    from explorer.i18n import current_language
+    return _lesson_words(i18n.current_language())
+
+
+@st.cache_resource(show_spinner=False)
+def _lesson_words(language: str):  # noqa: ANN202 (LessonWords): tokenized once per server
     from explorer.lesson import lesson_words as words_for
 
-    return words_for(current_language())
+    return words_for(language)
 
 
 def lesson_model(words):  # noqa: ANN001, ANN201 (Word2Vec)
@@ -984,10 +992,12 @@ def open_lesson_step(step: int) -> None:
     """Callback: the step's page gets the lesson's corpus and settings, then opens."""
     from explorer.lesson import STEPS
 
-    words = lesson_words()
+    words, opened = lesson_words(), STEPS[step]
     st.session_state[SAMPLE_KEY] = words.sample.key
     st.session_state["train.track_for"] = words.sample.key
-    st.session_state.update(STEPS[step].settings(words))
+    if opened.config is not None:  # the training settings it opens the page with
+        st.session_state.update(_form_from_config(opened.config) | DRAWING_DEFAULTS)
+    st.session_state.update(opened.settings(words))
     st.session_state[LESSON_STEP] = step
     st.session_state["lesson.open"] = STEPS[step].page
 
@@ -1034,36 +1044,29 @@ PRESENTER_CHART_SCALE = 1.35
 
 
 def _larger_text(node, scale: float):  # noqa: ANN001, ANN202
-    # Every Vega-Lite font size in a spec ("fontSize", "labelFontSize", ...) times ``scale``.
-    if isinstance(node, dict):
-        return {
-            k: round(v * scale, 1) if k.lower().endswith("fontsize") and isinstance(v, int | float)
-            else _larger_text(v, scale) for k, v in node.items()
-        }  # fmt: skip
-    if isinstance(node, list):
-        return [_larger_text(v, scale) for v in node]
-    return node
-
-
-def _larger_plotly(node, scale: float):  # noqa: ANN001, ANN202
-    # Plotly's font sizes ("size" inside "font", "textfont", "tickfont", ...) times ``scale``.
-    if isinstance(node, dict):
-        out = {k: _larger_plotly(v, scale) for k, v in node.items()}
-        for k, v in node.items():
-            if k.endswith("font") and isinstance(v, dict):
-                out[k] = {**out[k], "size": round(v.get("size", 12) * scale, 1)}
-        return out
+    # Every font size in a chart spec times ``scale``: Vega-Lite's "fontSize",
+    # "labelFontSize", ... and Plotly's "size" inside "font", "textfont", "tickfont", ...
     if isinstance(node, list | tuple):
-        return [_larger_plotly(v, scale) for v in node]
-    return node
+        return [_larger_text(v, scale) for v in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for k, v in node.items():
+        if k.lower().endswith("fontsize") and isinstance(v, int | float):
+            out[k] = round(v * scale, 1)
+        elif k.endswith("font") and isinstance(v, dict):
+            out[k] = {**_larger_text(v, scale), "size": round(v.get("size", 12) * scale, 1)}
+        else:
+            out[k] = _larger_text(v, scale)
+    return out
 
 
 def plotly(fig, where=None, **kwargs):  # noqa: ANN001, ANN201
     """Draw a Plotly figure (``st.plotly_chart``); larger text in the presenter view."""
     if presenter():
         fig = fig.to_dict() if hasattr(fig, "to_dict") else fig
-        fig = {**fig, "layout": _larger_plotly({"font": {}, **fig.get("layout", {})},
-                                               PRESENTER_CHART_SCALE)}  # fmt: skip
+        layout = {"font": {}, **fig.get("layout", {})}  # Plotly's default font: 12 px
+        fig = {**fig, "layout": _larger_text(layout, PRESENTER_CHART_SCALE)}
     return (where or st).plotly_chart(fig, **kwargs)
 
 
