@@ -33,7 +33,9 @@ PAGES = {
     ],
 }
 
-current = st.navigation(PAGES)
+# (the navigation waits too while a presenter link brings its style: see page_style)
+current = st.navigation(PAGES, position="hidden" if session.presenter_opening() else "sidebar")
+session.page_style()  # before any text: the presenter view's type
 session.view_options()
 session.corpus_sidebar()
 session.lesson_banner(current.url_path)

@@ -91,6 +91,7 @@ def apply_link() -> None:
         st.session_state["train.track_for"] = st.session_state.get(SAMPLE_KEY, DEFAULT_SAMPLE)
     if st.query_params.get(PRESENTER_KEY, "").lower() in ("1", "true", "on"):
         st.session_state[PRESENTER_KEY] = True  # a teacher's own bookmark; never shared
+        st.session_state[PRESENTER_GATE] = True  # a new browser tab: see page_style
     if LANG_KEY not in st.session_state:  # no language in the link: the browser's
         locale = (st.context.locale or "").lower()
         st.session_state[LANG_KEY] = "zh" if locale.startswith("zh") else "en"
@@ -145,6 +146,47 @@ html { font-size: 22px; }
 </style>"""
 
 
+#: Every run draws a style, presenter view or not: the browser loads Streamlit's HTML
+#: renderer (a script of its own) with the first page, so the presenter view's type
+#: applies at once when it is switched on.
+PLAIN_CSS = "<style>/* no rules: this loads the renderer */</style>"
+PRESENTER_GATE = "app.presenter_gate"
+#: A presenter link opened in a new tab: the browser may not have the HTML renderer yet,
+#: and the page's text would show at the normal size until it arrives (0.1-1.5 s, measured
+#: in Chromium). The style comes alone first; its own script then presses "continue"
+#: (which a person can press too), and the page is drawn with the type already large.
+_GATE_SCRIPT = """<script>
+const go = () => {
+  const button = window.parent.document.querySelector('.st-key-presenter_go button');
+  if (button) { button.click(); } else { setTimeout(go, 30); }
+};
+go();
+</script>"""
+
+
+def presenter_opening() -> bool:
+    """Whether this run only brings the presenter view's style (the page comes next)."""
+    return presenter() and bool(st.session_state.get(PRESENTER_GATE))
+
+
+def page_style() -> None:
+    """The page's style, first in every run: the presenter view's larger type.
+
+    Stops the run after the style when a presenter link has just opened (see above).
+    """
+    if not presenter():
+        st.html(PLAIN_CSS)
+        return
+    if not presenter_opening():
+        st.html(PRESENTER_CSS)
+        return
+    st.html(PRESENTER_CSS + _GATE_SCRIPT, unsafe_allow_javascript=True)
+    st.button(_("📽️ Open the presenter view"), key="presenter_go",
+              on_click=lambda: st.session_state.pop(PRESENTER_GATE, None),
+              help=_("Opens by itself in a moment; press it if it does not."))  # fmt: skip
+    st.stop()
+
+
 def view_options() -> None:
     """The sidebar's top: the interface language and the presenter view."""
     with st.sidebar:
@@ -160,8 +202,6 @@ def view_options() -> None:
                 _("Show advanced controls"), key=ADVANCED_KEY, persist_state=KEEP,
                 help=_("Settings, exports and details the presenter view hides."),
             )  # fmt: skip
-    if presenter():
-        st.html(PRESENTER_CSS)
 
 
 UPLOAD_CHOICE = "upload"  # the corpus picker's value for the user's own text

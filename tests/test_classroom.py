@@ -78,6 +78,12 @@ def test_a_link_can_open_the_presenter_view():
     at.query_params["app.presenter"] = "1"
     at.run()
     assert at.session_state["app.presenter"] is True
+    # The first run brings the larger type alone (the browser presses on by itself), so
+    # no text is ever drawn at the normal size; then the page.
+    assert not at.title
+    at.button(key="presenter_go").click().run()
+    assert at.title and not at.exception
+    assert "presenter_go" not in {b.key for b in at.button}
 
 
 def test_the_lesson_predicts_opens_the_page_and_reveals():
