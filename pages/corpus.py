@@ -69,7 +69,7 @@ st.markdown(_(
 
 
 choices = load_lesson_sentences() + [" ".join(s) for s in corpus.sentences[:200]]
-session.init_state({"corpus.sentence": 0, "corpus.window": 2, "corpus.mode": "CBOW"})
+session.init_state({"corpus.sentence": 0, "corpus.mode": "CBOW"})
 if st.session_state["corpus.sentence"] >= len(choices):
     st.session_state["corpus.sentence"] = 0
 left, right = st.columns([3, 2])
@@ -80,7 +80,9 @@ with left:
     custom = st.text_input(_("…or type your own sentence"), key="corpus.custom", max_chars=300,
                            help=_("English, 中文 or 日本語: tokenized the same way."))  # fmt: skip
 with right:
-    window = st.slider(_("Window size"), 1, 5, key="corpus.window",
+    # The start value is the widget's own default, not a session value set before it: a
+    # browser sometimes drew such a slider at its minimum while the page used 2.
+    window = st.slider(_("Window size"), 1, 5, 2, key="corpus.window",
                        help=_("How many words on each side count as context."))  # fmt: skip
     mode = st.radio(_("Model"), ["CBOW", "Skip-gram"], key="corpus.mode", horizontal=True,
                     help=_("CBOW: context → target. Skip-gram: target → context."))  # fmt: skip
@@ -93,10 +95,10 @@ if len(tokens) < 2:
 
 if st.session_state.get("corpus.target", 0) >= len(tokens):
     st.session_state["corpus.target"] = 0
-session.init_state({"corpus.target": (len(tokens) - 1) // 2})
 target = st.select_slider(
     _("Target word"),
     options=range(len(tokens)),
+    value=(len(tokens) - 1) // 2,
     format_func=lambda i: f"{i}: {tokens[i]}",
     key="corpus.target",
     help=_("Move along the sentence to see each word's context."),
