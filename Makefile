@@ -11,7 +11,9 @@ PYTEST_ARGS ?=
 
 export STREAMLIT_BROWSER_GATHER_USAGE_STATS := false
 
-.PHONY: run test test-fast lint bench browser clean
+N ?= 5
+
+.PHONY: run test test-fast test-repeat lint bench browser clean
 
 run: $(STAMP)  ## serve the app on http://localhost:$(PORT) (HOST=0.0.0.0 to serve a class)
 	$(BIN)/python -m streamlit run streamlit_app.py --server.port $(PORT) --server.address $(HOST)
@@ -21,6 +23,13 @@ test: $(STAMP) browser  ## every test, real-browser tests included
 
 test-fast: $(STAMP)  ## everything but the browser tests
 	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
+
+test-repeat: $(STAMP) browser  ## the browser tests N times in a row (N=5): how many runs passed
+	@passed=0; for i in $$(seq 1 $(N)); do \
+	  if $(BIN)/python -m pytest -q -p no:cacheprovider tests/e2e $(PYTEST_ARGS); then \
+	    passed=$$((passed + 1)); echo "run $$i of $(N): passed"; \
+	  else echo "run $$i of $(N): FAILED"; fi; \
+	done; echo "browser suite: $$passed of $(N) runs passed"; test $$passed -eq $(N)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

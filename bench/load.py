@@ -73,7 +73,11 @@ class Student:
         self.finished = asyncio.Event()
         self.run_started = False  # the full run asked for has begun
 
-    async def run(self, seconds: float, every: tuple[float, float]) -> Stats:
+    async def run(
+        self, seconds: float, every: tuple[float, float], rounds: int | None = None
+    ) -> Stats:
+        """Open, go to Train, Play; then pause and play again every ``every`` seconds, for
+        ``seconds`` (or exactly ``rounds`` times: a count, for tests that assert no time)."""
         try:
             # a browser's own cookie, as a load balancer with sticky sessions would see it
             cookie = {"Cookie": f"explorer_replica={self.name.replace(' ', '-')}"}
@@ -87,7 +91,9 @@ class Student:
                     await self._interact("navigate", "train")
                     await self._interact("play", "train", click="train.play")
                     end = time.perf_counter() + seconds
-                    while time.perf_counter() < end:
+                    done = 0
+                    while done < rounds if rounds is not None else time.perf_counter() < end:
+                        done += 1
                         await asyncio.sleep(self.random.uniform(*every))
                         await self._interact("pause", "train", click="train.pause")
                         await self._interact("play", "train", click="train.play")
@@ -241,20 +247,24 @@ def jain(values: list[float]) -> float:
     return total**2 / (len(values) * sum(v * v for v in values)) if total else 0.0
 
 
-async def _class(url: str, sessions: int, seconds: float, ramp: float, every: tuple) -> list:
+async def _class(
+    url: str, sessions: int, seconds: float, ramp: float, every: tuple, rounds: int | None
+) -> list:
     async def student(i: int) -> Stats:
         await asyncio.sleep(ramp * i / max(1, sessions))  # students arrive over `ramp` s
-        return await Student(url, f"student {i + 1}", seed=i).run(seconds, every)
+        return await Student(url, f"student {i + 1}", seed=i).run(seconds, every, rounds)
 
     return await asyncio.gather(*(student(i) for i in range(sessions)))
 
 
 def run_load(sessions: int = 30, seconds: float = 60, ramp: float = 10.0,
              every: tuple[float, float] = (5.0, 10.0), url: str | None = None,
-             browser: bool = False) -> dict:  # fmt: skip
+             browser: bool = False, rounds: int | None = None) -> dict:  # fmt: skip
     """Drive ``sessions`` students against a server (a fresh local one unless ``url``).
 
-    With ``browser``, one of them is a real Chromium (see ``browser_student``).
+    With ``browser``, one of them is a real Chromium (see ``browser_student``). With
+    ``rounds``, each student pauses and plays exactly that many times instead of for
+    ``seconds`` (the figures that describe a time window then mean little).
     """
     server = None if url else StreamlitServer().__enter__()
     try:
@@ -264,7 +274,9 @@ def run_load(sessions: int = 30, seconds: float = 60, ramp: float = 10.0,
         # in a thread of its own: the caller may already run an event loop (Playwright's)
         with ThreadPoolExecutor(2) as pool:
             simulated = sessions - 1 if browser else sessions
-            job = pool.submit(asyncio.run, _class(target, simulated, seconds, ramp, every))
+            job = pool.submit(
+                asyncio.run, _class(target, simulated, seconds, ramp, every, rounds)
+            )
             real = pool.submit(browser_student, target, seconds - ramp, ramp, every) if browser \
                 else None  # fmt: skip
             results = job.result()
@@ -296,6 +308,7 @@ def run_load(sessions: int = 30, seconds: float = 60, ramp: float = 10.0,
             for kind in ("open", "navigate", "play", "pause")
         },
         "browser": [s for _k, s in in_browser],
+        "last_steps": [r.step for r in results],  # the step each student's page showed last
         "steps_min": min(steps, default=0),
         "steps_median": statistics.median(steps) if steps else 0,
         "steps_max": max(steps, default=0),

@@ -6,12 +6,15 @@ Every test here is marked ``e2e``. Screenshots go to ``artifacts/`` (ignored by 
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from bench.server import CHROMIUM, CHROMIUM_ARGS, ROOT, StreamlitServer
 from tests.e2e.helpers import wait_for_app
 
 ARTIFACTS = ROOT / "artifacts"
+# Conditions, not sleeps, decide every test; on a busy 2-core machine a cold page (jieba
+# loading, a first model trained) can take several seconds, so wait up to 20 s for one.
+expect.set_options(timeout=20_000)
 
 
 def pytest_collection_modifyitems(items):

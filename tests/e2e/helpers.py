@@ -1,6 +1,9 @@
 """Helpers for the browser tests: waiting for Streamlit the way a person would."""
 
-from playwright.sync_api import Page, expect
+import time
+from collections.abc import Callable
+
+from playwright.sync_api import Error, Page, expect
 
 
 def wait_for_app(page: Page) -> None:
@@ -18,3 +21,22 @@ def wait_idle(page: Page) -> None:
     page.wait_for_selector(
         '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000
     )
+
+
+def wait_until(condition: Callable[[], bool], what: str, timeout: float = 30.0) -> None:
+    """Poll ``condition`` (every 100 ms, reading the page anew) until it holds; fail with ``what``.
+
+    For conditions Playwright's ``expect`` cannot say (a number passing a threshold, two
+    readings compared). It waits on the condition, not on the clock: a regression still
+    fails, after ``timeout`` seconds.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if condition():
+                return
+        except (Error, ValueError):
+            pass  # an element between two redraws: read it again
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} (waited {timeout:.0f} s)")
+        time.sleep(0.1)

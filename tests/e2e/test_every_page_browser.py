@@ -35,7 +35,6 @@ def test_page_opens_without_an_error(page: Page, app_server, artifacts, path):
             .every(el => el.querySelector('canvas, svg'))""",
         timeout=30_000,
     )
-    page.wait_for_timeout(500)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     (artifacts / "pages").mkdir(exist_ok=True)
     page.screenshot(path=str(artifacts / "pages" / f"{path or 'home'}.png"), full_page=True)

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import wait_idle
+from tests.e2e.helpers import wait_idle, wait_until
 
 
 def step_value(page: Page):
@@ -21,18 +21,23 @@ def heatmap_cells(page: Page) -> list[str]:
 def test_a_shared_link_reproduces_the_run(page: Page, app_server, artifacts):
     page.goto(f"{app_server.url}/train")
     expect(page.get_by_role("heading", name=re.compile("Train live"))).to_be_visible(timeout=30_000)
+    wait_until(lambda: len(heatmap_cells(page)) == 9 * 16, "the W heatmap was not drawn")
+    at_step_0 = heatmap_cells(page)
     page.get_by_role("button", name=re.compile(r"^Step x")).click()
     expect(step_value(page)).to_have_text("200", timeout=30_000)
     wait_idle(page)
-    page.get_by_text(re.compile("Share and")).click()
-    link = page.locator('[data-testid="stCode"]', has_text="step=").inner_text().strip()
-    assert "step=200" in link
+    # the chart draws its new table after the script's run: wait for step 200's cells
+    wait_until(lambda: heatmap_cells(page) != at_step_0, "the heatmap did not change")
     mine = heatmap_cells(page)
+    page.get_by_text(re.compile("Share and")).click()
+    code = page.locator('[data-testid="stCode"]', has_text="step=")
+    expect(code).to_contain_text("step=200")
+    link = code.inner_text().strip()
 
     other = page.context.new_page()
     other.set_viewport_size({"width": 1280, "height": 1400})
     other.goto(link)
     expect(step_value(other)).to_have_text("200", timeout=60_000)
     wait_idle(other)
-    assert heatmap_cells(other) == mine
+    wait_until(lambda: heatmap_cells(other) == mine, "the link's heatmap differs", timeout=20)
     other.screenshot(path=str(artifacts / "shared-link.png"), full_page=True)

@@ -1,20 +1,25 @@
 """Live training in a real browser: Play moves the step, the matrix and the loss; Pause stops."""
 
 import re
-import time
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from bench.server import StreamlitServer
+from tests.e2e.helpers import wait_idle, wait_until
 
 
-def metric_value(page: Page, label: str) -> str:
-    metric = page.locator('[data-testid="stMetric"]', has=page.get_by_text(label, exact=True))
-    return metric.locator('[data-testid="stMetricValue"]').first.inner_text()
+def metric(page: Page, label: str) -> Locator:
+    box = page.locator('[data-testid="stMetric"]', has=page.get_by_text(label, exact=True))
+    return box.locator('[data-testid="stMetricValue"]').first
 
 
 def step(page: Page) -> int:
-    return int(metric_value(page, "Step").replace(",", ""))
+    return int(metric(page, "Step").inner_text().replace(",", ""))
+
+
+def loss(page: Page) -> float:
+    text = metric(page, "Loss (last chunk)").inner_text()
+    return float("inf") if text == "–" else float(text)
 
 
 W_CELLS = '[data-testid="stVegaLiteChart"] g.mark-rect path'
@@ -41,24 +46,23 @@ def _play_and_pause(page: Page, artifacts) -> None:
     # Run through the app's navigation: its sidebar (corpus picker, page links) is there.
     expect(page.locator('[data-testid="stSidebarNav"]')).to_contain_text("Train live")
     expect(page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]')).to_be_visible()
-    assert step(page) == 0
+    expect(metric(page, "Step")).to_have_text("0")
     before = heatmap_cells(page)
     assert len(before) == 9 * 16  # the tracked words' rows, 16 dimensions each
 
     page.get_by_role("button", name=re.compile("Play")).click()
-    deadline = time.monotonic() + 10
-    while step(page) < 200 and time.monotonic() < deadline:
-        page.wait_for_timeout(250)
-    assert step(page) > 0, "Play did not advance the Step metric within 10 s"
-    assert heatmap_cells(page) != before, "the heatmap did not change"
-    loss_early = float(metric_value(page, "Loss (last chunk)"))
-    page.wait_for_timeout(2000)
-    loss_later = float(metric_value(page, "Loss (last chunk)"))
-    assert loss_later < loss_early
+    # Playing: the step passes 200 (10 ticks of 20 batches), the cells and the loss move.
+    wait_until(lambda: step(page) >= 200, "Play did not train 200 steps")
+    wait_until(lambda: heatmap_cells(page) != before, "the heatmap did not change")
+    loss_early = loss(page)
+    wait_until(lambda: loss(page) < loss_early, "the loss did not fall while playing")
 
     page.get_by_role("button", name=re.compile("Pause")).click()
-    page.wait_for_timeout(1000)
+    # Paused: the page offers the timeline, which it draws only when nothing plays; from
+    # then on no timer is left to move the counter.
+    expect(page.get_by_text("Look back to step")).to_be_visible()
+    wait_idle(page)
     paused_at = step(page)
-    page.wait_for_timeout(1500)
+    page.wait_for_timeout(1500)  # a tick is 80 ms: enough for many, were one still running
     assert step(page) == paused_at, "the counter kept moving after Pause"
     page.screenshot(path=str(artifacts / "train.png"), full_page=True)
