@@ -234,6 +234,7 @@ def difference_bars(vectors: pd.DataFrame) -> dict:
                 "field": "pair",
                 "title": None,
                 "sort": list(map(str, vectors.columns)),
+                "scale": {"range": ["#1f77b4", "#ff7f0e", "#9e9e9e", "#2ca02c"]},
                 "legend": {"orient": "top", "labelFontSize": 15},
             },
             "tooltip": [

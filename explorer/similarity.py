@@ -64,14 +64,16 @@ def parallelogram(wv: Vectors, *words: str) -> np.ndarray:
 
 # --- seed 003's analogies, as the seed writes them ----------------------------------------
 
-#: (how seed 003 writes it, asked as a - b + c = expected; the usual way, a - b + c = expected)
-SEED_ANALOGIES: tuple[tuple[str, tuple[str, ...], str, tuple[str, ...]], ...] = (
-    ("walked = walking − swimming + swam", ("walking", "swimming", "swam", "walked"),
-     "walked − walking + swimming = swam", ("walked", "walking", "swimming", "swam")),
-    ("|china| − |beijing| = |france| − |paris|", ("france", "paris", "beijing", "china"),
-     "paris − france + china = beijing", ("paris", "france", "china", "beijing")),
-    ("|中国| − |北京| = |法国| − |巴黎|", ("法国", "巴黎", "北京", "中国"),
-     "巴黎 − 法国 + 中国 = 北京", ("巴黎", "法国", "中国", "北京")),
+Form = tuple[str, tuple[str, str, str, str]]  # an equation, and it asked as a - b + c = d
+#: Seed 003's analogies, each in the languages the demo corpora speak (the first one the
+#: vectors know is shown): (as the seed writes it, the usual way).
+SEED_ANALOGIES: tuple[tuple[tuple[Form, Form], ...], ...] = (
+    ((("walked = walking − swimming + swam", ("walking", "swimming", "swam", "walked")),
+      ("walked − walking + swimming = swam", ("walked", "walking", "swimming", "swam"))),),
+    ((("|中国| − |北京| = |法国| − |巴黎|", ("法国", "巴黎", "北京", "中国")),
+      ("巴黎 − 法国 + 中国 = 北京", ("巴黎", "法国", "中国", "北京"))),
+     (("|china| − |beijing| = |france| − |paris|", ("france", "paris", "beijing", "china")),
+      ("paris − france + china = beijing", ("paris", "france", "china", "beijing")))),
 )  # fmt: skip
 #: country, capital, country, capital: seed 003's |中国| − |北京| = |法国| − |巴黎|.
 SEED_CAPITALS = (("中国", "北京", "法国", "巴黎"), ("china", "beijing", "france", "paris"))
@@ -90,6 +92,17 @@ def analogy_rank(
     return i + 1, answers[i][1], words[0]
 
 
+def _known_variant(
+    wv: Vectors, variants: tuple[tuple[Form, Form], ...]
+) -> tuple[Form, Form] | None:
+    return next((v for v in variants if all(w in wv for w in v[0][1])), None)
+
+
+def unscored_seed_analogies(wv: Vectors) -> list[str]:
+    """Seed 003's analogies these vectors cannot answer (words missing), as the seed writes them."""
+    return [v[0][0][0] for v in SEED_ANALOGIES if _known_variant(wv, v) is None]
+
+
 def seed_analogy_table(wv: Vectors) -> pd.DataFrame:
     """Seed 003's analogies that these vectors can answer: as written, and the usual way.
 
@@ -97,12 +110,13 @@ def seed_analogy_table(wv: Vectors) -> pd.DataFrame:
     its rank among the answers and its 3CosAdd cosine, and the model's first answer.
     """
     rows = []
-    for written, q1, usual, q2 in SEED_ANALOGIES:
-        if not all(w in wv for w in q1):
+    for variants in SEED_ANALOGIES:
+        if (known := _known_variant(wv, variants)) is None:
             continue
+        (written, q1), (usual, q2) = known
         for form, equation, (a, b, c, d) in (
-            (_("as the article writes it"), written, q1),
-            (_("asked the usual way"), usual, q2),
+            (_("the article’s"), written, q1),
+            (_("usual form"), usual, q2),
         ):
             rank, score, first = analogy_rank(wv, a, b, c, d)
             rows.append({
@@ -167,7 +181,7 @@ def random_difference_cosine(wv: Vectors, n: int = 2_000, seed: int = 0) -> floa
     d2 = wv.vectors[i[:, 2]] - wv.vectors[i[:, 3]]
     norms = np.linalg.norm(d1, axis=1) * np.linalg.norm(d2, axis=1)
     ok = norms > 0  # a word minus itself has no direction
-    return float(np.mean((d1 * d2).sum(axis=1)[ok] / norms[ok]))
+    return float(np.mean((d1 * d2).sum(axis=1)[ok] / norms[ok])) if ok.any() else 0.0
 
 
 def capital_differences(wv: Vectors) -> CapitalDifferences | None:

@@ -6,12 +6,7 @@ import streamlit as st
 
 from explorer import session
 from explorer.corpus import tokenize
-from explorer.embedding_layer import (
-    EmbeddingLayer,
-    OutOfVocabularyError,
-    lookup_cost,
-    sentence_ids,
-)
+from explorer.embedding_layer import EmbeddingLayer, OutOfVocabularyError, lookup_cost, sentence_ids
 from explorer.i18n import _
 from explorer.one_hot import TEN_CHARACTER_SENTENCE, TEN_CHARACTERS, CharacterVocab, OneHotCost
 
@@ -105,9 +100,9 @@ if sentence.unknown:
 st.markdown(_("As a list of ids: `{ids}`. As a one-hot matrix, {n} × {V}:")
             .format(ids=sentence.ids, n=len(sentence.ids), V=len(ten)))  # fmt: skip
 st.dataframe(ten.one_hot_table(text).style.map(lambda v: LIT if v else ""))
-cost = OneHotCost()
-st.markdown(cost.describe())
-st.table(cost.table())
+article = OneHotCost()  # the article's 100万 characters over 10万
+st.markdown(article.describe())
+st.table(article.table())
 
 st.subheader(_("4 · Padding and masking"))
 st.markdown(_("Sentences in a batch are padded to one length with id 0, whose rows are masked."))
@@ -130,10 +125,12 @@ st.caption(_("A training step moves the real rows; the padded rows keep their in
 st.subheader(_("5 · The shrinking view"))
 A = EmbeddingLayer(np.zeros((6, 3))).one_hot([1, 4]).astype(int)
 B = np.arange(18).reshape(6, 3)
-c = st.columns([6, 1, 3, 1, 3])
-c[0].dataframe(pd.DataFrame(A)), c[1].markdown("### ×"), c[2].dataframe(pd.DataFrame(B))
-c[3].markdown("### ="), c[4].dataframe(pd.DataFrame(A @ B))
+c = st.columns([7, 1, 4, 1, 4])
+for col, matrix in zip(c[::2], (A, B, A @ B), strict=True):
+    col.dataframe(pd.DataFrame(matrix))
+c[1].markdown("### ×")
+c[3].markdown("### =")
 st.caption(_("2 × 6 times 6 × 3 gives 2 × 3: the one-hot rows picked rows 1 and 4 of W."))
-st.markdown(cost.describe_shrink())
+st.markdown(article.describe_shrink())
 st.page_link(page="pages/keras_embedding.py", icon="🧱",
              label=_("Next: Keras's Embedding layer, its shapes and model.summary()"))  # fmt: skip

@@ -14,6 +14,7 @@ from explorer.similarity import (
     ranking_sentence,
     seed_analogy_table,
     split_known,
+    unscored_seed_analogies,
 )
 
 session.page_setup()
@@ -88,6 +89,9 @@ if seed_table.empty:
     st.info(_("These vectors know none of the article’s words: pick the English or Chinese demo."))
 else:
     st.dataframe(seed_table, hide_index=True)
+if unscored := unscored_seed_analogies(wv):
+    st.caption(_("Not scored, its words are not in these vectors: {equations}.")
+               .format(equations="; ".join(unscored)))  # fmt: skip
 if (diffs := capital_differences(wv)) is not None:
     st.markdown(diffs.literal_note())
     st.dataframe(diffs.table)
