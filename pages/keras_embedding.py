@@ -38,7 +38,7 @@ st.markdown(
 )
 ex = doc_example()
 left, right = st.columns(2)
-left.markdown(_("`ids = [[4], [20]]`: shape {shape}; W: {rows} × {cols} (1 + the largest id rows)")
+left.markdown(_("`ids = [[4], [20]]`: shape {shape}; W: {rows} × {cols} (rows: 1 + the largest id)")
               .format(shape=ex.ids.shape, rows=ex.layer.vocab_size, cols=ex.layer.dim))  # fmt: skip
 lit = "background-color: #ffbf47; font-weight: 600"
 W = pd.DataFrame(ex.layer.W, columns=["d0", "d1"])

@@ -108,7 +108,7 @@ def test_the_keras_page_in_chinese():
     at = pagetest.open_app("pages/keras_embedding.py", **ZH)
     assert any(c.value == ARTICLE_SUMMARY for c in at.code)  # Keras prints English
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["参数总数（Total params）"] == "160,000"
+    assert metrics["参数总数"] == "160,000"
     assert metrics["Embedding 的输出"] == "(32, 10, 16)"
     assert "输出：形状 (2, 1, 2)" in markdown(at)
     at.checkbox(key=f"keras.mask.{at.selectbox(key='keras.preset').value}").check().run()
