@@ -204,3 +204,43 @@ def cost_figure(table: pd.DataFrame) -> dict:
             ],
         },
     }
+
+
+# --- seed 003: difference vectors compared (the seeds' worked examples) ---------------------
+
+
+def difference_bars(vectors: pd.DataFrame) -> dict:
+    """Difference vectors side by side, one bar per dimension: equal vectors, equal bars.
+
+    ``vectors`` has one column per difference ("中国 − 北京", ...) and one row per dimension,
+    as :func:`~explorer.similarity.capital_differences` returns them.
+    """
+    values = [
+        {"dim": int(i), "pair": str(pair), "value": round(float(v), 4)}
+        for pair in vectors.columns
+        for i, v in enumerate(vectors[pair])
+    ]
+    return {
+        "config": CONFIG,
+        "width": "container",
+        "height": 260,
+        "data": {"values": values},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "x": {"field": "dim", "type": "ordinal", "title": _("dimension")},
+            "xOffset": {"field": "pair", "sort": list(map(str, vectors.columns))},
+            "y": {"field": "value", "type": "quantitative", "title": _("value")},
+            "color": {
+                "field": "pair",
+                "title": None,
+                "sort": list(map(str, vectors.columns)),
+                "scale": {"range": ["#1f77b4", "#ff7f0e", "#9e9e9e", "#2ca02c"]},
+                "legend": {"orient": "top", "labelFontSize": 15},
+            },
+            "tooltip": [
+                {"field": "pair", "type": "nominal", "title": _("difference")},
+                {"field": "dim", "type": "ordinal", "title": _("dimension")},
+                {"field": "value", "type": "quantitative", "title": _("value"), "format": ".3f"},
+            ],
+        },
+    }

@@ -6,14 +6,9 @@ import streamlit as st
 
 from explorer import session
 from explorer.corpus import tokenize
-from explorer.embedding_layer import (
-    EmbeddingLayer,
-    OutOfVocabularyError,
-    lookup_cost,
-    parameter_count,
-    sentence_ids,
-)
+from explorer.embedding_layer import EmbeddingLayer, OutOfVocabularyError, lookup_cost, sentence_ids
 from explorer.i18n import _
+from explorer.one_hot import TEN_CHARACTER_SENTENCE, TEN_CHARACTERS, CharacterVocab, OneHotCost
 
 session.page_setup()
 st.title("🔎 " + _("The embedding layer"))
@@ -48,7 +43,7 @@ if not tokens:
     st.stop()
 ids = sentence_ids(tokens, vocab.key_to_index, int(V))
 layer = EmbeddingLayer.random(int(V), int(d), seed=0)
-st.dataframe(pd.DataFrame({_("token"): tokens, "id": ids}).T, hide_index=False)
+st.dataframe(pd.DataFrame({_("token"): tokens, "id": ids}).T.astype(str), hide_index=False)
 cost = lookup_cost(len(ids), int(V), int(d))
 m = st.columns(3)
 m[0].metric(_("One-hot matrix"), "{} × {:,}".format(*cost["one_hot_shape"]))
@@ -90,12 +85,24 @@ try:
 except OutOfVocabularyError as err:
     st.error(str(err))
 
-st.subheader(_("3 · How many parameters?"))
-c = st.columns(3)
-pv = c[0].number_input(_("vocab_size"), 1, 10_000_000, 10_000, key="emb.pv")
-pd_ = c[1].number_input(_("dim"), 1, 4096, 16, key="emb.pd")
-c[2].metric(_("Parameters"), f"{parameter_count(pv, pd_):,}",
-            help=_("vocab_size × dim: every number of W is learned."))  # fmt: skip
+st.subheader(_("3 · Ten characters, one-hot"))
+ten = CharacterVocab(TEN_CHARACTERS)
+st.markdown(_("The article “深度学习中Embedding的解释” supposes Chinese had only ten characters: "
+              "ids 0 to 9 name them all, a sentence is a list of ids, and its one-hot matrix has "
+              "one row per character and 10 columns."))  # fmt: skip
+st.dataframe(pd.DataFrame([range(len(ten))], columns=list(TEN_CHARACTERS), index=["id"]))
+text = st.text_input(_("A sentence of these ten characters"), TEN_CHARACTER_SENTENCE,
+                     key="emb.ten", max_chars=40, help=_("Any order, repeats allowed.")
+                     )  # fmt: skip
+sentence = ten.encode(text)
+if sentence.unknown:
+    st.warning(sentence.unknown_note())
+st.markdown(_("As a list of ids: `{ids}`. As a one-hot matrix, {n} × {V}:")
+            .format(ids=sentence.ids, n=len(sentence.ids), V=len(ten)))  # fmt: skip
+st.dataframe(ten.one_hot_table(text).style.map(lambda v: LIT if v else ""))
+article = OneHotCost()  # the article's 100万 characters over 10万
+st.markdown(article.describe())
+st.table(article.table())
 
 st.subheader(_("4 · Padding and masking"))
 st.markdown(_("Sentences in a batch are padded to one length with id 0, whose rows are masked."))
@@ -118,7 +125,12 @@ st.caption(_("A training step moves the real rows; the padded rows keep their in
 st.subheader(_("5 · The shrinking view"))
 A = EmbeddingLayer(np.zeros((6, 3))).one_hot([1, 4]).astype(int)
 B = np.arange(18).reshape(6, 3)
-c = st.columns([6, 1, 3, 1, 3])
-c[0].dataframe(pd.DataFrame(A)), c[1].markdown("### ×"), c[2].dataframe(pd.DataFrame(B))
-c[3].markdown("### ="), c[4].dataframe(pd.DataFrame(A @ B))
+c = st.columns([7, 1, 4, 1, 4])
+for col, matrix in zip(c[::2], (A, B, A @ B), strict=True):
+    col.dataframe(pd.DataFrame(matrix))
+c[1].markdown("### ×")
+c[3].markdown("### =")
 st.caption(_("2 × 6 times 6 × 3 gives 2 × 3: the one-hot rows picked rows 1 and 4 of W."))
+st.markdown(article.describe_shrink())
+st.page_link(page="pages/keras_embedding.py", icon="🧱",
+             label=_("Next: Keras's Embedding layer, its shapes and model.summary()"))  # fmt: skip

@@ -26,6 +26,8 @@ st.page_link(page="pages/projections.py", icon="🗺️",
 st.subheader(_("Lessons"))
 st.page_link(page="pages/embedding_layer.py", icon="🔎",
              label=_("The embedding layer: one-hot rows times W are a row lookup"))  # fmt: skip
+st.page_link(page="pages/keras_embedding.py", icon="🧱",
+             label=_("Keras's Embedding layer: shapes, parameters, model.summary()"))  # fmt: skip
 st.page_link(page="pages/similarity.py", icon="📐",
              label=_("Similarity and analogies: cosines, and king − man + woman"))  # fmt: skip
 st.page_link(page="pages/cbow_vs_skipgram.py", icon="⚖️", label=_("CBOW vs skip-gram"))

@@ -5,13 +5,16 @@ import streamlit as st
 
 from explorer import session
 from explorer.i18n import N_, _
-from explorer.lesson_figures import cosine_heatmap, parallelogram_figure
+from explorer.lesson_figures import cosine_heatmap, difference_bars, parallelogram_figure
 from explorer.similarity import (
+    capital_differences,
     cosine_table,
     parallelogram,
     presets_for,
     ranking_sentence,
+    seed_analogy_table,
     split_known,
+    unscored_seed_analogies,
 )
 
 session.page_setup()
@@ -70,6 +73,30 @@ elif len(known) == 3 and len({a, b, c}) == 3:
             "equally long. The picture is a 2D shadow of 16 or more dimensions."
         )
     )
+
+st.subheader(_("An article’s analogies, as it writes them"))
+st.markdown(
+    _(
+        "The article “深度学习中Embedding的解释” writes walked = walking − swimming + swam. "
+        "It is not backwards: moving the terms across gives walked − walking = swam − swimming, "
+        "the same parallelogram as the usual walked − walking + swimming = swam; it asks for "
+        "another corner of it. Both forms, scored with these vectors (3CosAdd, the three query "
+        "words left out):"
+    )
+)
+seed_table = seed_analogy_table(wv)
+if seed_table.empty:
+    st.info(_("These vectors know none of the article’s words: pick the English or Chinese demo."))
+else:
+    st.dataframe(seed_table, hide_index=True)
+if unscored := unscored_seed_analogies(wv):
+    st.caption(_("Not scored, its words are not in these vectors: {equations}.")
+               .format(equations="; ".join(unscored)))  # fmt: skip
+if (diffs := capital_differences(wv)) is not None:
+    st.markdown(diffs.literal_note())
+    st.dataframe(diffs.table)
+    session.vega(difference_bars(diffs.vectors.iloc[:, [0, 1, 3]]), key="sim.diffs")
+    st.caption(diffs.describe())
 
 st.subheader(_("Many analogies at once: the Google analogy set"))
 st.markdown(

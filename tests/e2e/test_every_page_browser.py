@@ -12,6 +12,7 @@ PAGES = {
     "": "Embedding Explorer",
     "corpus": "Corpus",
     "embedding-layer": "The embedding layer",
+    "keras-embedding": "Keras's Embedding layer",
     "similarity": "Similarity and analogies",
     "cbow-vs-skipgram": "CBOW vs skip-gram",
     "train": "Train live",
