@@ -23,6 +23,19 @@ def wait_idle(page: Page) -> None:
     )
 
 
+def wait_drawn(page: Page) -> None:
+    """Wait until every element is drawn: no loading placeholder left, tables and charts
+    with their canvas or SVG (they draw after the script's run, some from scripts the
+    browser loads on first use)."""
+    expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0)
+    page.wait_for_function(
+        """() => [...document.querySelectorAll(
+                '[data-testid="stDataFrame"], [data-testid="stVegaLiteChart"]')]
+            .every(el => el.querySelector('canvas, svg'))""",
+        timeout=30_000,
+    )
+
+
 def wait_until(condition: Callable[[], bool], what: str, timeout: float = 30.0) -> None:
     """Poll ``condition`` (every 100 ms, reading the page anew) until it holds; fail with ``what``.
 

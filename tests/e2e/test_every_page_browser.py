@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import wait_idle
+from tests.e2e.helpers import wait_drawn, wait_idle
 
 # url path -> a heading the page must show
 PAGES = {
@@ -29,13 +29,7 @@ def test_page_opens_without_an_error(page: Page, app_server, artifacts, path):
         timeout=30_000
     )
     wait_idle(page)
-    # Tables and charts draw after the script ends: wait for each to have drawn something.
-    page.wait_for_function(
-        """() => [...document.querySelectorAll(
-                '[data-testid="stDataFrame"], [data-testid="stVegaLiteChart"]')]
-            .every(el => el.querySelector('canvas, svg'))""",
-        timeout=30_000,
-    )
+    wait_drawn(page)  # so that the screenshot shows the page, not its placeholders
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     (artifacts / "pages").mkdir(exist_ok=True)
     page.screenshot(path=str(artifacts / "pages" / f"{path or 'home'}.png"), full_page=True)
