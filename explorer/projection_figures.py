@@ -2,7 +2,8 @@
 
 Usage:
     >>> fig = projection_map(coords, words, groups=labels, labelled=top_words,
-    ...                      highlight=["cat"], neighbours=[("kitten", 0.99)], title="t-SNE")
+    ...                      highlight=["cat"], neighbours=["kitten"], emphasis=examples,
+    ...                      title="t-SNE")
     >>> st.plotly_chart(fig, on_select="rerun", selection_mode="points")
 
 Every point carries its row number as ``customdata``, so a click (Plotly selection) tells
@@ -34,6 +35,7 @@ PALETTE = [
     "#8c6d31",
     "#843c39",
 ]
+OTHER = "#b8b8b8"  # points in no group, when there are groups: grey, so the groups stand out
 WEBGL_ABOVE = 1500  # more points than this: scattergl (canvas) instead of SVG
 
 
@@ -46,45 +48,63 @@ def projection_map(
     neighbours: Sequence[str] = (),
     title: str = "",
     axis_titles: Sequence[str] = (),
+    emphasis: Sequence[str] = (),
 ) -> dict:
-    """A Plotly figure dict: one trace per group, then the neighbours, then the highlighted."""
+    """A Plotly figure dict: one trace per group, then the neighbours, then the highlighted.
+
+    ``groups`` names each point's group ("" for none: those points are drawn first, small and
+    grey, as "other words", so that the groups stand out). ``emphasis`` words (a corpus's
+    examples) are drawn larger, outlined, with bold labels, in their group's colour.
+    """
     coords = np.asarray(coords, dtype=float)
     three_d = coords.shape[1] == 3
     n = len(words)
     kind = "scatter3d" if three_d else ("scattergl" if n > WEBGL_ABOVE else "scatter")
     show = set(labelled) | set(highlight) | set(neighbours)
-    groups = list(groups) if groups is not None else [""] * n
-    order = list(dict.fromkeys(groups))
+    bold = set(emphasis)
+    grouped = groups is not None
+    groups = list(groups) if grouped else [""] * n
+    order = sorted(dict.fromkeys(groups), key=bool)  # "" (no group) first: drawn underneath
+    small = 5 if n > 2000 else 8
     traces = []
 
     def trace(rows: np.ndarray, name: str, colour: str, size: int, text: bool) -> dict:
+        big = [words[i] in bold for i in rows]
         t = {
             "type": kind,
-            "name": name or _("words"),
+            "name": name,
             "customdata": rows.tolist(),
             "x": np.round(coords[rows, 0], 4).tolist(),
             "y": np.round(coords[rows, 1], 4).tolist(),
             "text": [words[i] for i in rows],
             "mode": "markers+text" if text else "markers",
             "marker": {"size": size, "color": colour, "opacity": 0.85},
-            "hovertemplate": "%{text}<extra>" + (name or "") + "</extra>",
+            "hovertemplate": "%{text}<extra>" + name + "</extra>",
             "textposition": "top center",
             "textfont": {"size": 15},
         }
+        if any(big):  # the examples: larger, outlined
+            t["marker"]["size"] = [max(size, 13) if b else size for b in big]
+            if not three_d:  # (3D markers take one outline width for the whole trace)
+                t["marker"]["line"] = {"color": "#222", "width": [1.5 if b else 0 for b in big]}
         if text:  # label only some points of the trace: the others get an empty label
-            t["texttemplate"] = [words[i] if words[i] in show else "" for i in rows]
+            t["texttemplate"] = [
+                (f"<b>{words[i]}</b>" if b else words[i]) if words[i] in show else ""
+                for i, b in zip(rows, big, strict=True)
+            ]
         if three_d:
             t["z"] = np.round(coords[rows, 2], 4).tolist()
         return t
 
-    small = 5 if n > 2000 else 8
-    for g, name in enumerate(order):
+    named = [g for g in order if g]
+    for name in order:
         rows = np.array([i for i in range(n) if groups[i] == name], dtype=int)
-        traces.append(
-            trace(
-                rows, name, PALETTE[g % len(PALETTE)] if name else "#1f77b4", small, text=bool(show)
-            )
-        )
+        if name:
+            colour = PALETTE[named.index(name) % len(PALETTE)]
+        else:
+            colour = OTHER if grouped else PALETTE[0]
+        label = name or (_("other words") if grouped else _("words"))
+        traces.append(trace(rows, label, colour, small, text=bool(show)))
     index = {w: i for i, w in enumerate(words)}
     for name, chosen, colour, size in (
         (_("neighbours"), neighbours, "#ff7f0e", 12),
