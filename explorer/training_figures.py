@@ -236,20 +236,24 @@ def map_figure(
         "scale": {"domain": [False, True], "range": ["#1f77b4", "#d62728"]},
     }
     size: dict = {"value": 150}
+    stroke: dict = {"value": 0}
     if groups is not None:  # colours by group (the legend changes only with the words)
         other = _("other words")
         for p in points:
             p["colour"] = groups.get(p["word"]) or other
         names = list(dict.fromkeys(p["colour"] for p in points if p["colour"] != other))
         colours = [GROUP_COLOURS[i % len(GROUP_COLOURS)] for i in range(len(names))]
+        if len(names) < len(points) and any(p["colour"] == other for p in points):
+            names, colours = [*names, other], [*colours, OTHER_COLOUR]
         colour = {
             "field": "colour",
             "type": "nominal",
             "title": None,
-            "legend": {"orient": "bottom", "labelFontSize": 15},
-            "scale": {"domain": [*names, other], "range": [*colours, OTHER_COLOUR]},
+            "legend": {"orient": "bottom", "columns": 4, "symbolStrokeWidth": 0},
+            "scale": {"domain": names, "range": colours},
         }
         size = {"condition": {"test": "datum.group", "value": 320}, "value": 150}
+        stroke = {"condition": {"test": "datum.group", "value": 2}, "value": 0}
     return _spec(
         title,
         460,
@@ -263,8 +267,15 @@ def map_figure(
             },
             {
                 "data": {"name": "points"},
-                "mark": {"type": "point", "filled": True, "clip": True},
-                "encoding": {"x": x, "y": y, "color": colour, "size": size, "tooltip": tooltip},
+                "mark": {"type": "point", "filled": True, "clip": True, "stroke": "#222"},
+                "encoding": {
+                    "x": x,
+                    "y": y,
+                    "color": colour,
+                    "size": size,
+                    "strokeWidth": stroke,
+                    "tooltip": tooltip,
+                },
             },
             {
                 "data": {"name": "points"},

@@ -47,8 +47,7 @@ runs = {name: session.trained_model(dataclasses.replace(base, sg=sg))
         for name, sg in (("CBOW", 0), ("Skip-gram", 1))}  # fmt: skip
 sample = session.current_sample()
 track = [w for w in sample.track if w in runs["CBOW"][0].wv]
-shown = [w for w in sample.example_words if w in runs["CBOW"][0].wv]  # mapped, by group
-groups = {w: _(g) for w in shown if (g := sample.group_of(w))} or None
+groups = {w: _(g) for w in track if (g := sample.group_of(w))} or None  # coloured by group
 word = st.selectbox(_("Neighbours of"), track or runs["CBOW"][0].wv.index_to_key[:50],
                     key="cs.word", help=_("Compare the two models' nearest words."))  # fmt: skip
 cols = st.columns(2)
@@ -63,10 +62,10 @@ for col, (name, (model, seconds)) in zip(cols, runs.items(), strict=True):
         near = pd.DataFrame(model.wv.most_similar(word, topn=8),
                             columns=[_("word"), _("cosine")])  # fmt: skip
         st.dataframe(near.round(3), hide_index=True)
-        if len(shown) >= 2:
-            xy = pca_coords(model.wv[shown].astype(float))
-            title = _("The corpus's example words (PCA)")
-            session.vega(map_figure(xy, shown, title=title, groups=groups), key=f"cs.map.{name}")
+        if len(track) >= 2:
+            xy = pca_coords(model.wv[track].astype(float))
+            title = _("The tracked words (PCA)")
+            session.vega(map_figure(xy, track, title=title, groups=groups), key=f"cs.map.{name}")
         history = model.loss_history_
         session.vega(loss_figure(list(range(1, len(history) + 1)), history), f"cs.loss.{name}")
 st.caption(
