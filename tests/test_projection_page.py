@@ -200,3 +200,24 @@ def test_an_upload_without_example_groups_is_coloured_by_k_means():
     assert all(t["name"].startswith("cluster") for t in fig["data"])
     found = all_labels(fig)
     assert len(found) == 10 and not any(map(is_function_word, found))  # the top content words
+
+
+def test_the_lessons_map_step_opens_this_map_and_reads_its_distances():
+    import re
+
+    import numpy as np
+
+    at = pagetest.open_app("pages/lesson.py")
+    at.button(key="lesson.goto.3").click().run()  # step 4: a map
+    at.toggle(key="lesson.revealed.map").set_value(True).run()
+    line = next(m.value for m in at.markdown if "Distances on the map" in m.value)
+    revealed = {pair: float(d) for pair, d in re.findall(r"(\S+ & \S+) (\d+\.\d+)", line)}
+    at.button(key="lesson.open_page").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["proj.colour"] == "my groups"
+    assert {"cat*", "kitten*"} <= set(labels(the_map(at))["animals"])
+    words, coords = at.session_state["proj.prev"]
+    for pair, d in revealed.items():
+        a, b = pair.split(" & ")
+        drawn = np.linalg.norm(coords[words.index(a)] - coords[words.index(b)])
+        assert round(float(drawn), 2) == d, pair  # the answer measures the map on the page
