@@ -7,6 +7,8 @@ Usage:
     >>> typed = word_groups(wv.index_to_key, "animals: cat, dog; royalty: king, queen, xyzzy")
     >>> typed.names, typed.unknown
     (['animals', 'royalty'], ['xyzzy'])
+    >>> format_groups({"animals": ["cat", "dog"], "royalty": ["king"]})
+    'animals: cat, dog; royalty: king'
 
 Both give a ``Clusters``: one label per point (``-1`` for a point in no group), the group
 names, and what could not be placed. k-means is scikit-learn's, with a fixed number of
@@ -21,7 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from explorer.i18n import N_, _
+from explorer.i18n import N_, _, translated
 
 #: The name of k-means cluster ``n`` (shown in the reader's language by ``label_names``).
 CLUSTER_NAME = N_("cluster {n}")
@@ -112,6 +114,22 @@ def parse_groups(text: str) -> dict[str, list[str]]:
         name = name.strip() or _("group {n}").format(n=n + 1)
         groups.setdefault(name, []).extend(w for w in re.split(r"[,，、\s]+", words) if w)
     return groups
+
+
+def format_groups(
+    groups: Mapping[str, Sequence[str]] | Sequence[tuple[str, Sequence[str]]],
+    language: str | None = None,
+) -> str:
+    """Groups as a learner types them (the inverse of ``parse_groups``).
+
+    With a ``language``, the names are ``N_``-marked English (``Sample.groups``) and are
+    written in that language: ``format_groups(sample.groups, "zh")`` starts "动物: 猫, …".
+    """
+    pairs = groups.items() if isinstance(groups, Mapping) else groups
+    return "; ".join(
+        f"{translated(language, name) if language else name}: {', '.join(words)}"
+        for name, words in pairs
+    )
 
 
 def word_groups(words: Sequence[str], groups: str | Mapping[str, Sequence[str]]) -> Clusters:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from explorer.embedding_layer import EmbeddingLayer
-from explorer.i18n import N_, _
+from explorer.i18n import N_, _, current_language
 from explorer.samples import Sample
 from explorer.training import Word2VecConfig
 from explorer.vectors import Vectors
@@ -34,7 +34,7 @@ LESSON_SAMPLES = {"en": "english", "zh": "chinese"}
 #: The sample's tracked words, by role (the demo corpora list them in this order).
 ROLES = ("cat", "kitten", "dog", "puppy", "house", "king", "queen", "man", "woman")
 WINDOW = 2
-MAP_WORDS = 300  # the projection page's default: the 300 most frequent words
+MAP_WORDS = 300  # the projection page's default: the 300 most frequent words (+ the groups')
 
 
 @dataclass(frozen=True)
@@ -218,11 +218,11 @@ def _ask_map(words: LessonWords) -> Question:
 
 
 def _reveal_map(wv: Vectors, words: LessonWords) -> Reveal:
-    from explorer.projection import pca
+    from explorer.projection import map_rows, pca
 
-    n = min(MAP_WORDS, len(wv))
-    index = {w: i for i, w in enumerate(wv.index_to_key[:n])}
-    coords = pca(wv.vectors[:n]).coords
+    rows = map_rows(wv.key_to_index, MAP_WORDS, _group_words(words))  # as the page draws it
+    index = {wv.index_to_key[r]: i for i, r in enumerate(rows)}
+    coords = pca(wv.vectors[rows]).coords
     pairs = _pairs(words)
     far = float("inf")
     dist = [float(np.linalg.norm(coords[index[a]] - coords[index[b]]))
@@ -238,8 +238,17 @@ def _reveal_map(wv: Vectors, words: LessonWords) -> Reveal:
     ])  # fmt: skip
 
 
+def _group_words(words: LessonWords) -> list[str]:
+    return [w for _name, group in words.sample.groups for w in group]
+
+
 def _map_settings(words: LessonWords) -> dict:
-    return {"proj.method": "PCA", "proj.dims": 2, "proj.n": MAP_WORDS, "proj.colour": "none"}
+    from explorer.clusters import format_groups
+
+    # the page's defaults: the corpus's example groups on the map, labelled and coloured
+    groups = format_groups(words.sample.groups, current_language())
+    return {"proj.method": "PCA", "proj.dims": 2, "proj.n": MAP_WORDS, "proj.colour": "my groups",
+            "proj.groups": groups, "proj.groups_for": words.sample.key}  # fmt: skip
 
 
 # --- 5. similarity ------------------------------------------------------------------------------
@@ -316,7 +325,8 @@ STEPS: tuple[Step, ...] = (
          N_("Press ▶ Play. Watch the loss fall and {cat} drift on the map."),
          _ask_train, _reveal_train, _train_settings, config=Word2VecConfig()),
     Step("map", "pages/projections.py", "🗺️", N_("Maps of the vectors"),
-         N_("Find the tracked words on the map (type them in “Find words”)."),
+         N_("The example words are labelled and coloured by group; type any other word in "
+            "“Find words”."),
          _ask_map, _reveal_map, _map_settings),
     Step("similarity", "pages/similarity.py", "📐", N_("Similarity"),
          N_("Read the heatmap and the ranking under it."),

@@ -8,6 +8,9 @@ Usage:
     >>> proj.axis_labels
     ['woman - man', 'queen - king']
     >>> proj = project(wv.vectors, "tsne", perplexity=30)  # cached by the vectors' content
+    >>> rows = map_rows(wv.key_to_index, 300, extra=["puppy", "princess"])  # + rare examples
+    >>> map_labels(wv.index_to_key[:300], 10, examples=["cat", "kitten"])  # no "the", "of"
+    ['cat', 'kitten', 'people', 'old', 'dog', ...]
 
 A ``Projection`` is what every method returns: the coordinates, the method and its
 parameters, the explained variance (PCA only) and notes to show next to the map (such as
@@ -28,7 +31,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -55,6 +58,36 @@ class Projection:
     @property
     def n_components(self) -> int:
         return self.coords.shape[1]
+
+
+# --- which words a map shows, and labels ----------------------------------------------------
+
+
+def map_rows(key_to_index: Mapping[str, int], n: int, extra: Iterable[str] = ()) -> np.ndarray:
+    """The rows of a map: the ``n`` most frequent words, then the ``extra`` words beyond them.
+
+    Rows are numbered in frequency order (``Vectors.key_to_index``), so rows ``0..n-1`` are
+    the ``n`` most frequent words; an ``extra`` word (a corpus's example, such as *puppy* at
+    rank 400) that the vocabulary has but that is not among them is added after them, once,
+    in the order given. Unknown extra words are left out.
+    """
+    n = max(0, min(int(n), len(key_to_index)))
+    beyond = [i for w in dict.fromkeys(extra) if (i := key_to_index.get(w, -1)) >= n]
+    return np.concatenate([np.arange(n), np.array(beyond, dtype=np.int64)]).astype(np.int64)
+
+
+def map_labels(
+    words: Sequence[str], n_top: int, examples: Iterable[str] = (), chosen: Iterable[str] = ()
+) -> list[str]:
+    """The words a map labels: its example and chosen words, and its ``n_top`` most frequent
+    content words (``words`` in frequency order; function words such as *the* or 的 skipped:
+    see ``explorer.function_words``). Each word once, examples first.
+    """
+    from explorer.function_words import content_words
+
+    on_map = set(words)
+    first = [w for w in [*examples, *chosen] if w in on_map]
+    return list(dict.fromkeys([*first, *content_words(words, max(0, int(n_top)))]))
 
 
 # --- PCA ------------------------------------------------------------------------------------

@@ -20,6 +20,12 @@ from explorer.i18n import N_
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 
+# The example groups' names (shown through ``_``).
+ANIMALS, ROYALTY, PEOPLE = N_("animals"), N_("royalty"), N_("people")
+CAPITALS, COUNTRIES = N_("capitals"), N_("countries")
+NUMBERS, TIME_SPANS, POLITICS = N_("numbers"), N_("time spans"), N_("politics")
+CITIES, MIDDLE_EAST, BIN_LADEN = N_("cities"), N_("Middle East"), N_("bin Laden")
+
 
 @dataclass(frozen=True)
 class Sample:
@@ -40,6 +46,19 @@ class Sample:
     track: tuple[str, ...] = ()
     #: An analogy a - b + c = d whose answer's rank the live page follows, if any.
     analogy: tuple[str, str, str, str] | None = None
+    #: Groups of words this corpus teaches to end up together, ``(name, words)``, names
+    #: ``N_``-marked: maps open on them (labelled, coloured by group).
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @property
+    def example_words(self) -> tuple[str, ...]:
+        """The groups' words, then the tracked words in no group: what a map shows first."""
+        grouped = [w for _name, words in self.groups for w in words]
+        return tuple(dict.fromkeys([*grouped, *self.track]))
+
+    def group_of(self, word: str) -> str:
+        """The (English, ``N_``-marked) name of ``word``'s group, or "" if it is in none."""
+        return next((name for name, words in self.groups if word in words), "")
 
     @property
     def path(self) -> Path:
@@ -60,6 +79,13 @@ SAMPLES: tuple[Sample, ...] = (
         "english.txt",
         track=("cat", "kitten", "dog", "puppy", "house", "king", "queen", "man", "woman"),
         analogy=("king", "man", "woman", "queen"),
+        groups=(
+            (ANIMALS, ("cat", "kitten", "dog", "puppy")),
+            (ROYALTY, ("king", "queen", "prince", "princess")),
+            (PEOPLE, ("man", "woman", "boy", "girl")),
+            (CAPITALS, ("paris", "berlin", "tokyo", "rome")),
+            (COUNTRIES, ("france", "germany", "japan", "china")),
+        ),
     ),
     Sample(
         "chinese",
@@ -72,6 +98,13 @@ SAMPLES: tuple[Sample, ...] = (
         "chinese.txt",
         track=("猫", "小猫", "狗", "小狗", "房子", "国王", "王后", "男人", "女人"),
         analogy=("国王", "男人", "女人", "王后"),
+        groups=(
+            (ANIMALS, ("猫", "小猫", "狗", "小狗")),
+            (ROYALTY, ("国王", "王后", "王子", "公主")),
+            (PEOPLE, ("男人", "女人", "男孩", "女孩")),
+            (CAPITALS, ("北京", "巴黎", "东京", "柏林")),
+            (COUNTRIES, ("中国", "法国", "日本", "德国")),
+        ),
     ),
     Sample(
         "japanese",
@@ -81,6 +114,13 @@ SAMPLES: tuple[Sample, ...] = (
         "japanese.txt",
         track=("猫", "子猫", "犬", "子犬", "家", "王", "女王", "男", "女"),
         analogy=("王", "男", "女", "女王"),
+        groups=(
+            (ANIMALS, ("猫", "子猫", "犬", "子犬")),
+            (ROYALTY, ("王", "女王", "王子", "王女")),
+            (PEOPLE, ("男", "女", "男の子", "女の子")),
+            (CAPITALS, ("パリ", "北京", "東京", "ローマ")),
+            (COUNTRIES, ("フランス", "中国", "日本", "イタリア")),
+        ),
     ),
     Sample(
         "lee",
@@ -102,6 +142,15 @@ SAMPLES: tuple[Sample, ...] = (
             "palestinian",
             "people",
             "world",
+        ),
+        # what the default model of this corpus really groups (checked by tests/test_samples)
+        groups=(
+            (NUMBERS, ("two", "three", "four", "eight", "10")),
+            (TIME_SPANS, ("hours", "days", "weeks", "months", "years")),
+            (POLITICS, ("prime", "minister", "foreign", "defence", "president")),
+            (CITIES, ("sydney", "melbourne", "adelaide", "perth")),
+            (MIDDLE_EAST, ("israeli", "palestinian")),
+            (BIN_LADEN, ("osama", "bin", "laden")),
         ),
     ),
 )

@@ -66,6 +66,14 @@ SHARED = {
     "train.chunk": _int_in(1, 200),
     "train.track": str,
     "train.map_top": _int_in(0, 100),
+    "proj.method": _one_of(("PCA", "t-SNE", "Word axes")),
+    "proj.dims": _one_of((2, 3), int),
+    "proj.n": _int_in(10, 10_000),
+    "proj.colour": _one_of(("none", "k-means", "my groups")),
+    "proj.k": _int_in(2, 20),
+    "proj.labels": _int_in(0, 200),
+    "proj.groups": str,
+    "proj.find": lambda raw: [w for w in raw.split(",") if w] or None,
 }
 SHARED_KEYS = tuple(SHARED)
 
@@ -97,6 +105,8 @@ def apply_link() -> None:
         st.session_state[LANG_KEY] = "zh" if locale.startswith("zh") else "en"
     if st.session_state[LANG_KEY] == "zh" and SAMPLE_KEY not in st.session_state:
         st.session_state[SAMPLE_KEY] = "chinese"  # a Chinese interface starts on Chinese text
+    if "proj.groups" in st.session_state:  # the link's groups, not the corpus's examples
+        st.session_state["proj.groups_for"] = st.session_state.get(SAMPLE_KEY, DEFAULT_SAMPLE)
 
 
 def _session_language() -> str | None:
@@ -202,6 +212,26 @@ def view_options() -> None:
                 _("Show advanced controls"), key=ADVANCED_KEY, persist_state=KEEP,
                 help=_("Settings, exports and details the presenter view hides."),
             )  # fmt: skip
+
+
+#: A row of buttons on a phone: Streamlit's buttons keep 0.75 rem of padding on each side,
+#: which puts the player's six controls just past a 390 px screen; a little less fits them.
+COMPACT_ROW_CSS = """<style>@media (max-width: 640px) {
+  .st-key-%s button { padding-left: 0.3rem; padding-right: 0.3rem; }
+}</style>"""
+
+
+def toolbar(key: str):  # noqa: ANN201 (a Streamlit container)
+    """A row of controls that stays one row on a phone, where ``st.columns`` would stack.
+
+    Streamlit's horizontal container, without wrapping (should the row not fit, it scrolls
+    sideways), and slightly narrower buttons on small screens: a CSS rule scoped to the
+    container's documented class (``st-key-<key>``).
+    """
+    st.html(COMPACT_ROW_CSS % key.replace(".", "-"))
+    return st.container(
+        key=key, horizontal=True, gap="xxsmall", vertical_alignment="center", wrap=False
+    )
 
 
 UPLOAD_CHOICE = "upload"  # the corpus picker's value for the user's own text
@@ -608,8 +638,8 @@ def _settings_form() -> None:
             key="train.map_top",
             persist_state=KEEP,
             help=_(
-                "Put the N most frequent words on the map too (in blue; tracked words "
-                "are red). The model is not restarted."
+                "Put the N most frequent words on the map too (in grey; tracked words "
+                "are larger). The model is not restarted."
             ),
         )
 
@@ -838,10 +868,60 @@ def pick_vectors(key: str, radio: bool = False):  # noqa: ANN201 (Vectors)
     return sources[choice][1]
 
 
-def live_tsne(X, words, dims: int, init, settings: dict):  # noqa: ANN001, ANN201
+def map_defaults(wv) -> None:  # noqa: ANN001 (Vectors)
+    """The projection page's starting point: the corpus's example groups, labelled, coloured.
+
+    The groups are the corpus's (``Sample.groups``) when the corpus changes, and follow the
+    language while they are still the corpus's own; what a user typed, chose or opened
+    through a shared link is kept. Without example groups (an upload), k-means colours.
+    """
+    from explorer.clusters import format_groups
+
+    sample, ss = current_sample(), st.session_state
+    texts = [format_groups(sample.groups, code) for code in LANGUAGES]
+    if ss.get("proj.groups_for") != sample.key or ss.get("proj.groups") in texts:
+        ss["proj.groups"] = format_groups(sample.groups, i18n.current_language())
+        ss["proj.groups_for"] = sample.key
+        if not sample.groups and ss.get("proj.colour") == "my groups":
+            ss["proj.colour"] = "k-means"
+    colour = "my groups" if sample.groups else "k-means"
+    init_state({"proj.colour": colour, "proj.labels": 10, "proj.n": min(300, len(wv))})
+    ss["proj.n"] = min(ss["proj.n"], len(wv))  # a link's number, for smaller vectors
+
+
+def tsne_settings(words: list[str]):  # noqa: ANN201 (settings, init, live)
+    """The projection page's t-SNE tuning: ``(settings for tsne, init, watch it unfold)``.
+
+    The presenter view runs t-SNE at its defaults (the tuning is an advanced control).
+    """
+    prev = st.session_state.get("proj.prev")
+    if show_advanced():
+        c = st.columns(4)
+        perplexity = c[0].slider(_("Perplexity"), 2, 100, 30, key="proj.perp", help=_(
+            "Roughly how many neighbours each word keeps close."))  # fmt: skip
+        iters = c[1].slider(_("Iterations"), 250, 2000, 500, step=50, key="proj.iter")
+        lr = c[2].select_slider(_("Learning rate"), [N_("auto"), 10, 50, 200, 1000], key="proj.lr",
+                                format_func=lambda v: _(str(v)))  # fmt: skip
+        seed = c[3].number_input(_("Seed"), 0, 10**6, 0, key="proj.seed")
+        c = st.columns(2)
+        live = c[0].toggle(_("Watch it unfold"), key="proj.live",
+                           help=_("Run the optimisation in chunks and draw each one."))  # fmt: skip
+        warm = c[1].toggle(_("Start from the last map"), key="proj.warm",
+                           disabled=prev is None or prev[0] != words,
+                           help=_("For vectors that changed a little (a few more training "
+                           "steps): the new map stays comparable with the last one."))  # fmt: skip
+    else:
+        perplexity, iters, lr, seed, live, warm = 30, 500, "auto", 0, False, False
+    init = prev[1] if warm and prev is not None and prev[0] == words else "pca"
+    settings = dict(perplexity=perplexity, n_iter=iters, learning_rate=lr, seed=int(seed))
+    return settings, init, live
+
+
+def live_tsne(X, words, dims: int, init, settings: dict, **figure):  # noqa: ANN001, ANN201, ANN003
     """t-SNE drawn as it unfolds (a chunk of iterations per tick), with a Stop button.
 
-    Returns the finished (or stopped) map as a Projection; until then it draws and stops
+    ``figure`` goes to ``projection_map`` (groups, labelled words, emphasis). Returns the
+    finished (or stopped) map as a Projection; until then it draws and stops
     the page's script, so what follows a map only appears once the map is final.
     """
     import numpy as np
@@ -874,7 +954,7 @@ def live_tsne(X, words, dims: int, init, settings: dict):  # noqa: ANN001, ANN20
         done, total = state.iteration, state.params.n_iter
         st.progress(done / total, text=_("iteration {done} / {total} ({phase})")
                     .format(done=done, total=total, phase=phase))  # fmt: skip
-        fig = projection_map(state.coords, words, labelled=words[:30], title=_("t-SNE, unfolding"))
+        fig = projection_map(state.coords, words, title=_("t-SNE, unfolding"), **figure)
         plotly(fig, key="proj.unfold")
         if state.done:
             st.rerun(scope="app")
@@ -890,6 +970,7 @@ def share_link(path: str, step: int | None = None) -> str:
     matrix, since training is deterministic.
     """
     params = {k: st.session_state[k] for k in SHARED_KEYS if k in st.session_state}
+    params = {k: ",".join(v) if isinstance(v, list) else v for k, v in params.items()}
     if params.get(SAMPLE_KEY) in SAMPLES_BY_KEY:  # its English title, whatever the language
         params[SAMPLE_KEY] = get_sample(params[SAMPLE_KEY]).title
     if step:

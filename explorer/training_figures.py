@@ -15,12 +15,17 @@ stay fixed from tick to tick where they can, so that frames differ only where th
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
 from explorer.i18n import _
 
+#: Colours of the map's groups (Tableau 10, which Vega also uses, without its grey), and grey
+#: for the words in no group.
+GROUP_COLOURS = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2", "#edc948",
+                 "#ff9da7", "#9c755f"]  # fmt: skip
+OTHER_COLOUR = "#bab0ac"
 DIGITS = 3  # what a heatmap cell or a loss needs; fewer bytes per tick
 #: Fonts large enough to read from the back of a classroom.
 CONFIG = {
@@ -187,11 +192,15 @@ def map_figure(
     extent: float | None = None,
     labels: Sequence[str] | None = None,
     title: str | None = None,
+    groups: Mapping[str, str] | None = None,
 ) -> dict:
     """The tracked words on a 2D map, each with a faint trail of its last positions.
 
     ``labels`` (default: the words) are the texts written next to the points; an empty
     label leaves a point unlabelled. ``title`` defaults to "Map of the tracked words".
+    Without ``groups``, the ``highlight`` words are red and the others blue. With ``groups``
+    (word -> group name, such as a corpus's example groups), each group has its colour and a
+    legend, words in no group are grey, and the ``highlight`` words are drawn larger.
     """
     if title is None:
         title = _("Map of the tracked words (PCA, steady axes)")
@@ -220,12 +229,31 @@ def map_figure(
     tooltip = {"field": "word", "title": _("word")}
     x = {"field": "x", "type": "quantitative", "scale": scale, "axis": axis}
     y = {"field": "y", "type": "quantitative", "scale": scale, "axis": axis}
-    colour = {
+    colour: dict = {
         "field": "group",
         "type": "nominal",
         "legend": None,
         "scale": {"domain": [False, True], "range": ["#1f77b4", "#d62728"]},
     }
+    size: dict = {"value": 150}
+    stroke: dict = {"value": 0}
+    if groups is not None:  # colours by group (the legend changes only with the words)
+        other = _("other words")
+        for p in points:
+            p["colour"] = groups.get(p["word"]) or other
+        names = list(dict.fromkeys(p["colour"] for p in points if p["colour"] != other))
+        colours = [GROUP_COLOURS[i % len(GROUP_COLOURS)] for i in range(len(names))]
+        if len(names) < len(points) and any(p["colour"] == other for p in points):
+            names, colours = [*names, other], [*colours, OTHER_COLOUR]
+        colour = {
+            "field": "colour",
+            "type": "nominal",
+            "title": None,
+            "legend": {"orient": "bottom", "columns": 4, "symbolStrokeWidth": 0},
+            "scale": {"domain": names, "range": colours},
+        }
+        size = {"condition": {"test": "datum.group", "value": 320}, "value": 150}
+        stroke = {"condition": {"test": "datum.group", "value": 2}, "value": 0}
     return _spec(
         title,
         460,
@@ -239,8 +267,15 @@ def map_figure(
             },
             {
                 "data": {"name": "points"},
-                "mark": {"type": "point", "filled": True, "size": 150, "clip": True},
-                "encoding": {"x": x, "y": y, "color": colour, "tooltip": tooltip},
+                "mark": {"type": "point", "filled": True, "clip": True, "stroke": "#222"},
+                "encoding": {
+                    "x": x,
+                    "y": y,
+                    "color": colour,
+                    "size": size,
+                    "strokeWidth": stroke,
+                    "tooltip": tooltip,
+                },
             },
             {
                 "data": {"name": "points"},

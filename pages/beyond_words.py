@@ -58,8 +58,11 @@ first = {g: i for i, g in reversed(list(enumerate(groups)))}
 labels = [w if first[groups[i]] == i or w == item else "" for i, w in enumerate(items)]
 xy = pca_coords(wv.vectors.astype(float))
 title = _("Every item (PCA), one label per category")
-session.vega(map_figure(xy, items, highlight=[item], labels=labels, title=title))
-st.caption(_("What to notice: the categories form clusters; the chosen item is red."))
+by_category = dict(zip(items, groups, strict=True))  # one colour per category
+session.vega(map_figure(xy, items, highlight=[item], labels=labels, title=title,
+                        groups=by_category))  # fmt: skip
+st.caption(_("What to notice: each category has its colour, and they form clusters; the "
+             "chosen item is drawn larger."))  # fmt: skip
 
 st.subheader(_("Recommending: user · item scores"))
 user = st.selectbox(_("User"), list(shop.users), key="bw.user", help=_("A made-up history."))

@@ -47,6 +47,7 @@ runs = {name: session.trained_model(dataclasses.replace(base, sg=sg))
         for name, sg in (("CBOW", 0), ("Skip-gram", 1))}  # fmt: skip
 sample = session.current_sample()
 track = [w for w in sample.track if w in runs["CBOW"][0].wv]
+groups = {w: _(g) for w in track if (g := sample.group_of(w))} or None  # coloured by group
 word = st.selectbox(_("Neighbours of"), track or runs["CBOW"][0].wv.index_to_key[:50],
                     key="cs.word", help=_("Compare the two models' nearest words."))  # fmt: skip
 cols = st.columns(2)
@@ -63,7 +64,8 @@ for col, (name, (model, seconds)) in zip(cols, runs.items(), strict=True):
         st.dataframe(near.round(3), hide_index=True)
         if len(track) >= 2:
             xy = pca_coords(model.wv[track].astype(float))
-            session.vega(map_figure(xy, track), key=f"cs.map.{name}")
+            title = _("The tracked words (PCA)")
+            session.vega(map_figure(xy, track, title=title, groups=groups), key=f"cs.map.{name}")
         history = model.loss_history_
         session.vega(loss_figure(list(range(1, len(history) + 1)), history), f"cs.loss.{name}")
 st.caption(

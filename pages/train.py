@@ -46,20 +46,21 @@ def reset() -> None:
 
 
 advanced = session.show_advanced()  # the presenter view keeps Play, Pause, Step, Reset
-cols = st.columns([1, 1, 1, 1.2, 1, 1.4] if advanced else [1, 1, 1, 1, 2])
-cols[0].button(_("▶ Play"), key="train.play", on_click=play, args=(True,), type="primary",
-               disabled=run.finished, help=_("Train on and on, a chunk per tick"))  # fmt: skip
-cols[1].button(_("⏸ Pause"), key="train.pause", on_click=play, args=(False,),
-               help=_("Stop training"))  # fmt: skip
+row = session.toolbar("train.player")  # one row, on a phone too
+row.button(_("▶ Play"), key="train.play", on_click=play, args=(True,), type="primary",
+           disabled=run.finished, help=_("Train on and on, a chunk per tick"))  # fmt: skip
+row.button(_("⏸ Pause"), key="train.pause", on_click=play, args=(False,), help=_("Stop training"))
 one = _("Pause, then train one chunk ({chunk} batches)").format(chunk=chunk)
 label = pgettext("button", "Step")  # the button (单步), not the counter (步数)
-cols[2].button(label, key="train.step", on_click=step, args=(1,), help=one)
-cols[-2].button(_("Reset"), key="train.reset", on_click=reset,
-                help=_("Back to step 0 and the seed's initial matrix"))  # fmt: skip
-if advanced:
-    n = cols[5].number_input("N", 1, 1000, key="train.n", help=_("How many chunks Step x N runs"))
-    cols[3].button(_("Step x {n}").format(n=n), key="train.stepn", on_click=step, args=(n,),
-                   help=_("Pause, then train {n} chunks").format(n=n))  # fmt: skip
+row.button(label, key="train.step", on_click=step, args=(1,), help=one)
+if advanced:  # Step x N, then N (the button reads N from the state the input keeps)
+    n = st.session_state["train.n"]
+    row.button(_("Step x {n}").format(n=n), key="train.stepn", on_click=step, args=(n,),
+               help=_("Pause, then train {n} chunks").format(n=n))  # fmt: skip
+    row.number_input("N", 1, 1000, key="train.n", width=56, label_visibility="collapsed",
+                     help=_("How many chunks Step x N runs"))  # fmt: skip
+row.button(_("Reset"), key="train.reset", on_click=reset,
+           help=_("Back to step 0 and the seed's initial matrix"))  # fmt: skip
 playing = st.session_state["train.playing"] and not run.finished
 
 
@@ -113,13 +114,15 @@ def live_view() -> None:
             st.session_state["train.playing"] = False
             st.rerun(scope="app")
     shown = frame if looking_back else run.timeline.latest()
-    m = st.columns(5)
-    m[0].metric(_("Step"), f"{shown.step:,}", help=_("Batches trained so far"))
-    m[1].metric(_("Epoch"), f"{min(run.state.epoch + 1, config.epochs)} / {config.epochs}")
-    m[2].metric(_("Learning rate"), f"{run.state.learning_rate:.4f}")
-    m[3].metric(_("Examples seen"), f"{run.state.examples_seen:,}")
+    # side by side, wrapping on a phone (where columns would stack, one metric a line)
+    m = st.container(horizontal=True, horizontal_alignment="distribute", key="train.metrics")
+    m.metric(_("Step"), f"{shown.step:,}", help=_("Batches trained so far"), width="content")
+    epoch = f"{min(run.state.epoch + 1, config.epochs)} / {config.epochs}"
+    m.metric(_("Epoch"), epoch, width="content")
+    m.metric(_("Learning rate"), f"{run.state.learning_rate:.4f}", width="content")
+    m.metric(_("Examples seen"), f"{run.state.examples_seen:,}", width="content")
     loss = shown.info.get("loss", float("nan"))
-    m[4].metric(_("Loss (last chunk)"), "–" if np.isnan(loss) else f"{loss:.3f}")
+    m.metric(_("Loss (last chunk)"), "–" if np.isnan(loss) else f"{loss:.3f}", width="content")
     vocab = run.state.vocab
     small = len(vocab) <= 40  # small enough to show the whole matrix
     ids = np.arange(len(vocab)) if small else run.track_ids()
@@ -134,8 +137,10 @@ def live_view() -> None:
     left, right = st.columns([3, 2])
     xy = shown.arrays["xy"] if len(shown.arrays["xy"]) == len(run.map_words) else run.map_xy
     trails = [] if looking_back else list(run.trails)
-    highlight = run.track if run.map_top else ()
-    session.vega(map_figure(xy, run.map_words, trails, highlight), "tM", left)
+    group_of = session.current_sample().group_of  # the corpus's example groups, by colour
+    groups = {w: _(group_of(w)) or _("tracked") for w in run.track}
+    highlight = run.track if run.map_top else ()  # larger, among the frequent words (grey)
+    session.vega(map_figure(xy, run.map_words, trails, highlight, groups=groups), "tM", left)
     with right:
         if run.track:
             word = st.selectbox(_("Nearest neighbours of"), run.track, key="train.nn_word",

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from explorer.clusters import kmeans, parse_groups, word_groups
+from explorer.clusters import format_groups, kmeans, parse_groups, word_groups
 
 
 def _blobs(sizes=(40, 25, 10), seed=0):
@@ -67,3 +67,20 @@ def test_word_groups_label_the_points_and_report_unknown_words():
     assert found.label_names() == ["royalty", "royalty", "animals", "animals", ""]
     same = word_groups(words, {"animals": ["cat", "dog", "unicorn"], "royalty": ["king", "queen"]})
     assert same.labels.tolist() == [1, 1, 0, 0, -1]
+
+
+def test_groups_written_out_read_back_the_same():
+    groups = {"animals": ["cat", "kitten"], "royalty": ["king", "queen"]}
+    text = format_groups(groups)
+    assert text == "animals: cat, kitten; royalty: king, queen"
+    assert parse_groups(text) == groups
+
+
+def test_a_corpus_groups_are_written_in_the_interface_language():
+    from explorer.samples import get_sample
+
+    sample = get_sample("chinese")
+    zh, en = format_groups(sample.groups, "zh"), format_groups(sample.groups, "en")
+    assert zh.startswith("动物: 猫, 小猫, 狗, 小狗; 王室: 国王")
+    assert en.startswith("animals: 猫, 小猫, 狗, 小狗; royalty: 国王")
+    assert list(parse_groups(zh).values()) == [list(w) for _n, w in sample.groups]

@@ -6,6 +6,8 @@ import pytest
 from explorer.projection import (
     cache_key,
     clear_cache,
+    map_labels,
+    map_rows,
     parse_axis,
     pca,
     pca_basis,
@@ -124,3 +126,24 @@ def test_project_remembers_results_by_content():
     assert t.method == "tsne" and t.params["perplexity"] == 5
     with pytest.raises(ValueError, match="method"):
         project(X, "umap")
+
+
+def test_map_rows_are_the_most_frequent_then_the_examples_beyond_them():
+    key_to_index = {w: i for i, w in enumerate(["the", "cat", "of", "dog", "puppy", "princess"])}
+    rows = map_rows(key_to_index, 3, ["puppy", "cat", "xyzzy", "puppy", "princess"])
+    assert rows.tolist() == [0, 1, 2, 4, 5]  # cat is already there; xyzzy is unknown
+    assert map_rows(key_to_index, 100).tolist() == list(range(6))  # n is capped
+    assert map_rows(key_to_index, 0, ["dog"]).tolist() == [3]
+    assert map_rows(key_to_index, 2).dtype == np.int64
+
+
+def test_map_labels_are_examples_and_chosen_words_then_frequent_content_words():
+    words = ["the", "in", "people", "of", "cat", "old", "kitten", "dog", "is"]
+    assert map_labels(words, 2) == ["people", "cat"]  # no "the", "in", "of"
+    assert map_labels(words, 2, examples=["kitten", "xyzzy"], chosen=["is"]) == [
+        "kitten",  # an example first; xyzzy is not on the map
+        "is",  # a word the user asked for is labelled, function word or not
+        "people",
+        "cat",
+    ]
+    assert map_labels(words, 0, examples=["dog"]) == ["dog"]

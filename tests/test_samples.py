@@ -69,3 +69,39 @@ def test_lesson_sentences():
 def test_unknown_sample_names_the_choices():
     with pytest.raises(KeyError, match="english"):
         get_sample("klingon")
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda s: s.key)
+def test_the_example_groups_are_what_the_default_model_groups(sample):
+    # Maps open on these groups (labelled, coloured): each must be a real cluster of the
+    # model the app trains on that corpus at the default settings, not a wish.
+    import numpy as np
+
+    from explorer.dataset import Corpus
+    from explorer.training import Word2VecConfig
+    from explorer.word2vec import Word2Vec
+
+    corpus = Corpus.from_text(sample.path.read_text(encoding="utf-8"), name=sample.key)
+    wv = Word2Vec(**vars(Word2VecConfig())).fit(corpus.sentences).wv
+    words = [w for _name, group in sample.groups for w in group]
+    names = [name for name, group in sample.groups for _w in group]
+    assert len(sample.groups) >= 4 and all(w in wv for w in words), sample.key
+    unit = wv[words] / np.linalg.norm(wv[words], axis=1, keepdims=True)
+    cos = unit @ unit.T
+    same = np.equal.outer(names, names)
+    np.fill_diagonal(cos, np.nan)
+    within, across = np.nanmean(cos[same]), np.nanmean(cos[~same])
+    assert within > across + 0.3, (within, across)
+    # most words are, on average, closest to their own group
+    nearest = [
+        max(dict.fromkeys(names), key=lambda g: np.nanmean(cos[i, np.equal(names, g)]))
+        for i in range(len(words))
+    ]
+    assert np.mean(np.equal(nearest, names)) >= 0.8
+
+
+def test_example_words_are_the_groups_then_the_tracked_words():
+    english = get_sample("english")
+    assert english.example_words[:4] == ("cat", "kitten", "dog", "puppy")
+    assert "house" in english.example_words  # tracked, in no group
+    assert english.group_of("kitten") == "animals" and english.group_of("house") == ""

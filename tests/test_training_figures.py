@@ -3,6 +3,7 @@
 import numpy as np
 
 from explorer.training_figures import (
+    OTHER_COLOUR,
     loss_figure,
     map_figure,
     matrix_heatmap,
@@ -78,3 +79,21 @@ def test_rank_and_probability_figures():
     assert spec["encoding"]["y"]["scale"] == {"type": "log", "reverse": True}
     spec = probability_figure(["cat", "dog"], np.array([0.7, 0.2]), "dog")
     assert [v["target"] for v in spec["data"]["values"]] == [False, True]
+
+
+def test_map_coloured_by_group_with_other_words_grey():
+    xy = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [0.0, 0.0]])
+    words = ["cat", "kitten", "king", "the"]
+    groups = {"cat": "animals", "kitten": "animals", "king": "royalty"}
+    spec = map_figure(xy, words, highlight=["cat", "kitten", "king"], groups=groups)
+    _trail, points, _labels = spec["layer"]
+    data = spec["datasets"][points["data"]["name"]]
+    assert [p["colour"] for p in data] == ["animals", "animals", "royalty", "other words"]
+    colour = points["encoding"]["color"]
+    assert colour["scale"]["domain"] == ["animals", "royalty", "other words"]
+    assert colour["scale"]["range"][-1] == OTHER_COLOUR and colour["legend"]["orient"] == "bottom"
+    assert points["encoding"]["size"]["condition"]["test"] == "datum.group"  # tracked: larger
+    # every word in a group: no "other words" in the legend
+    spec = map_figure(xy[:3], words[:3], groups=groups)
+    domain = spec["layer"][1]["encoding"]["color"]["scale"]["domain"]
+    assert domain == ["animals", "royalty"]
