@@ -1,0 +1,5 @@
+"""Models a learner can watch train, each pure, seeded and steppable (see :mod:`.protocol`).
+
+The word2vec trainer (:mod:`explorer.training`) came first; the models here follow the
+same protocol so that one live player can drive any of them.
+"""
