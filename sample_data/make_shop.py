@@ -3,12 +3,14 @@
 Usage:
     python sample_data/make_shop.py
 
-Writes three files next to this script:
+Writes four files next to this script:
 
 * ``shop_sessions.txt``: one browsing or purchase session per line, the items as
   space-separated snake_case tokens (``tent sleeping_bag headlamp camping_stove``);
 * ``shop_items.tsv``: every item with its category (a header line, then ``item<TAB>category``);
-* ``shop_users.txt``: a handful of made-up shoppers, the name first, then their past items.
+* ``shop_users.txt``: a handful of made-up shoppers, the name first, then their past items;
+* ``shop_ratings.csv``: made-up star ratings, ``user,item,rating`` (1-5), for the
+  recommender (user and item embedding tables), drawn from hidden tastes (below).
 
 How a session is drawn: a shopper comes with one interest (a category, some more popular
 than others) or, one time in eight, two. For each interest, whole *missions* go into the
@@ -25,8 +27,19 @@ own category, its substitute first (input . input similarity finds items that ke
 company); its complements come first by input . output similarity
 (``explorer.items.bought_with``): items that keep *each other's* company.
 
+How the ratings are drawn (their own ``random.Random(RATINGS_SEED)``, so the session files
+do not change): each of ``N_RATERS`` made-up users has a hidden *taste* for each category:
+one or two categories loved (+1.5), one or two disliked (-1.5), the rest mild (uniform in
+-0.5..0.5), everyday items neutral. Each item has a hidden quality (uniform in -0.5..0.5)
+and each user a mood (some rate everything higher). A user rates 15-40 distinct items,
+three in five from a loved category (people rate what they buy), the others anywhere; the
+rating is ``3 + taste + quality + mood + noise`` (noise: Gaussian, sd 0.6), rounded and
+clipped to 1-5. Items of one category share the tastes, so a model that factorises the
+ratings should put them close together (``tests/models/test_recommender.py``).
+
 Only the standard library is used and everything is drawn from ``random.Random(SEED)``
-with SEED = 0: running the script again rewrites the files byte for byte.
+with SEED = 0 (the ratings from ``RATINGS_SEED``): running the script again rewrites the
+files byte for byte.
 ``explorer.items`` loads the files; ``tests/test_items.py`` checks what a model learns.
 """
 
@@ -133,6 +146,15 @@ USERS: list[tuple[str, list[str]]] = [
 ]
 
 
+# The ratings log (shop_ratings.csv), from hidden tastes; see the module docstring.
+RATINGS_SEED = 1
+N_RATERS = 400
+MIN_RATED, MAX_RATED = 15, 40
+LOVED, DISLIKED, MILD = 1.5, -1.5, 0.5  # taste for a loved / disliked / other category
+QUALITY, MOOD, RATING_NOISE = 0.5, 0.5, 0.6
+FROM_LOVED = 0.6  # share of a user's ratings picked from a loved category
+
+
 def _pick_missions(rng: random.Random, missions: list[list[str]], share: int) -> list[str]:
     """Whole missions (best sellers more likely) until ``share`` items are in the basket."""
     basket: list[str] = []
@@ -191,6 +213,36 @@ def categories() -> dict[str, str]:
     return out
 
 
+def make_ratings(seed: int = RATINGS_SEED) -> list[tuple[str, str, int]]:
+    """``(user, item, rating)`` rows drawn from hidden tastes (see the module docstring)."""
+    rng = random.Random(seed)
+    item_category = categories()
+    items = list(item_category)
+    names = list(CATALOGUE)
+    quality = {item: rng.uniform(-QUALITY, QUALITY) for item in items}
+    rows: list[tuple[str, str, int]] = []
+    for u in range(N_RATERS):
+        user = f"user{u + 1:03d}"
+        order = rng.sample(names, len(names))
+        n_loved, n_disliked = rng.randint(1, 2), rng.randint(1, 2)
+        taste = {c: rng.uniform(-MILD, MILD) for c in names}
+        taste.update(dict.fromkeys(order[:n_loved], LOVED))
+        taste.update(dict.fromkeys(order[n_loved : n_loved + n_disliked], DISLIKED))
+        taste["everyday"] = 0.0
+        loved_items = [i for i in items if item_category[i] in order[:n_loved]]
+        mood = rng.uniform(-MOOD, MOOD)
+        rated: dict[str, int] = {}
+        target = rng.randint(MIN_RATED, MAX_RATED)
+        while len(rated) < target:
+            item = rng.choice(loved_items if rng.random() < FROM_LOVED else items)
+            if item in rated:
+                continue
+            score = 3 + taste[item_category[item]] + quality[item] + mood
+            rated[item] = min(5, max(1, round(score + rng.gauss(0, RATING_NOISE))))
+        rows += [(user, item, rating) for item, rating in rated.items()]
+    return rows
+
+
 def _write(path: Path, lines: list[str]) -> None:
     path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
 
@@ -203,11 +255,15 @@ def main() -> None:
     _write(HERE / "shop_sessions.txt", [" ".join(s) for s in sessions])
     _write(HERE / "shop_items.tsv", ["item\tcategory"] + [f"{i}\t{c}" for i, c in known.items()])
     _write(HERE / "shop_users.txt", [" ".join([name, *items]) for name, items in USERS])
+    ratings = make_ratings()
+    rating_lines = [f"{user},{item},{rating}" for user, item, rating in ratings]
+    _write(HERE / "shop_ratings.csv", ["user,item,rating", *rating_lines])
     n_tokens = sum(map(len, sessions))
     distinct = len({item for s in sessions for item in s})
     print(f"shop_sessions.txt: {len(sessions)} sessions, {n_tokens} items, {distinct} distinct")
     print(f"shop_items.tsv: {len(known)} items in {len(set(known.values()))} categories")
     print(f"shop_users.txt: {len(USERS)} users")
+    print(f"shop_ratings.csv: {len(ratings)} ratings by {N_RATERS} users")
 
 
 if __name__ == "__main__":
