@@ -86,9 +86,19 @@ def adam_update(
     b1, b2, eps = (np.float32(x) for x in (1 - config.beta_1, 1 - config.beta_2, config.epsilon))
     new_params, new_m, new_v = dict(params), dict(state.m), dict(state.v)
     for k, g in grads.items():
-        m = state.m[k] + b1 * (g - state.m[k])
-        v = state.v[k] + b2 * (g * g - state.v[k])
-        new_params[k] = params[k] - lr_t * m / (np.sqrt(v) + eps)
+        # the formulas of the module docstring, in place on fresh arrays (fewer temporaries)
+        m = g - state.m[k]
+        m *= b1
+        m += state.m[k]
+        v = g * g
+        v -= state.v[k]
+        v *= b2
+        v += state.v[k]
+        step = np.sqrt(v)
+        step += eps
+        np.divide(m, step, out=step)
+        step *= lr_t
+        new_params[k] = params[k] - step
         new_m[k], new_v[k] = m, v
     return new_params, AdamState(t, new_m, new_v)
 

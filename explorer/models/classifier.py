@@ -50,6 +50,7 @@ import numpy as np
 
 from explorer.keras_embedding import Row, Sequential
 from explorer.models.adam import AdamConfig, AdamState, adam_init, adam_update, adam_update_rows
+from explorer.models.epochs import batch_indices, batches_per_epoch
 from explorer.models.protocol import Snapshot, Table
 from explorer.models.sentiment_data import SentimentData, _words
 from explorer.vocab import Vocabulary
@@ -175,12 +176,26 @@ def gradients(
         de = (f["mask"] / f["count"])[:, :, None] * dh[:, None, :]  # (n, L, d)
     else:
         de = dh.reshape(n, -1, d)
-    rows, inverse = np.unique(ids, return_inverse=True)
-    row_grads = np.zeros((len(rows), d), dtype=dh.dtype)
-    np.add.at(row_grads, inverse.ravel(), de.reshape(-1, d))
+    rows, row_grads = sum_rows(ids.ravel(), de.reshape(-1, d))
     if pooling == "mean" and rows[0] == 0:  # padding is masked: it gets no gradient
         rows, row_grads = rows[1:], row_grads[1:]
     return loss, grads, rows, row_grads, f["logit"]
+
+
+def sum_rows(ids: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct ``ids`` (sorted) and, for each, the sum of its ``values`` rows.
+
+    A stable sort and ``np.add.reduceat``: the same sums in the same order every time, and
+    several times faster than ``np.add.at`` for a batch's few thousand ids.
+
+    >>> sum_rows(np.array([3, 1, 3]), np.array([[1.0], [2.0], [4.0]]))
+    (array([1, 3]), array([[2.],
+           [5.]]))
+    """
+    order = np.argsort(ids, kind="stable")
+    sorted_ids = ids[order]
+    starts = np.flatnonzero(np.r_[True, sorted_ids[1:] != sorted_ids[:-1]])
+    return sorted_ids[starts], np.add.reduceat(values[order], starts, axis=0)
 
 
 class SentimentClassifier:
@@ -207,7 +222,7 @@ class SentimentClassifier:
 
     @property
     def batches_per_epoch(self) -> int:
-        return -(-len(self.train_y) // self.config.batch_size)
+        return batches_per_epoch(len(self.train_y), self.config.batch_size)
 
     @property
     def total_steps(self) -> int:
@@ -235,13 +250,12 @@ class SentimentClassifier:
         return ClassifierState(params, adam_init(params), 0)
 
     def _batch(self, step: int) -> np.ndarray:
-        epoch, b = divmod(step, self.batches_per_epoch)
-        order = np.random.default_rng([self.config.seed, epoch]).permutation(len(self.train_y))
-        size = self.config.batch_size
-        return order[b * size : (b + 1) * size]
+        return batch_indices(self.config.seed, step, len(self.train_y), self.config.batch_size)
 
     def _step(self, state: ClassifierState, idx: np.ndarray) -> tuple[ClassifierState, float, int]:
         ids, y = self.train_ids[idx], self.train_y[idx]
+        if self.config.pooling == "mean":  # drop the batch's all-padding columns (masked anyway)
+            ids = ids[:, : max(1, int((ids > 0).sum(axis=1).max()))]
         loss, grads, rows, row_grads, logit = gradients(state.params, ids, y, self.config.pooling)
         correct = int(((logit > 0) == y).sum())
         if self.config.lazy_adam:

@@ -41,6 +41,7 @@ import numpy as np
 
 from explorer.keras_embedding import Row, Sequential
 from explorer.models.adam import AdamConfig, AdamState, adam_init, adam_update, adam_update_rows
+from explorer.models.epochs import batch_indices, batches_per_epoch
 from explorer.models.protocol import Snapshot, Table
 from explorer.models.ratings_data import Ratings
 
@@ -171,7 +172,7 @@ class Recommender:
 
     @property
     def batches_per_epoch(self) -> int:
-        return -(-self.data.n_train // self.config.batch_size)
+        return batches_per_epoch(self.data.n_train, self.config.batch_size)
 
     @property
     def total_steps(self) -> int:
@@ -192,10 +193,7 @@ class Recommender:
         return RecommenderState(params, adam_init(params), 0)
 
     def _batch(self, step: int) -> np.ndarray:
-        epoch, b = divmod(step, self.batches_per_epoch)
-        order = np.random.default_rng([self.config.seed, epoch]).permutation(self.data.n_train)
-        size = self.config.batch_size
-        return order[b * size : (b + 1) * size]
+        return batch_indices(self.config.seed, step, self.data.n_train, self.config.batch_size)
 
     def _step(self, state: RecommenderState, idx: np.ndarray) -> tuple[RecommenderState, float]:
         d = self.data
