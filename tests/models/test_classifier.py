@@ -76,9 +76,9 @@ def test_follows_the_protocol(toy):
     assert set(table.rows[1:]) == {w for t in toy.train_tokens for w in t}
 
 
-@pytest.mark.parametrize("lazy", [False, True])
-def test_pure_and_chunk_invariant(toy, lazy):
-    m = model(toy, lazy_adam=lazy)
+@pytest.mark.parametrize(("lazy", "pooling"), [(False, "mean"), (True, "mean"), (False, "flatten")])
+def test_pure_and_chunk_invariant(toy, lazy, pooling):
+    m = model(toy, lazy_adam=lazy, pooling=pooling, max_len=8)
     start = m.init_state()
     before = {k: a.copy() for k, a in start.params.items()}
     a, snap_a = m.train_steps(start, 10)
@@ -191,3 +191,13 @@ def test_beats_chance_on_held_out_chinese_reviews(chinese, seed):
     _state, snap = m.train_steps(m.init_state(), 10_000)
     assert snap.finished
     assert snap.metrics["test_accuracy"] >= 0.7
+
+
+def test_flatten_variant_learns_the_toy_task_and_explains_itself(toy):
+    m = model(toy, pooling="flatten", max_len=6, hidden_units=6, epochs=60)
+    assert m.train_ids.shape[1] == 6  # every text padded or cut to max_len
+    state, snap = m.train_steps(m.init_state(), 10_000)
+    assert snap.finished and snap.metrics["accuracy"] >= 0.9
+    pushes = m.word_contributions(state, "a good film")
+    assert [w for w, _ in pushes] == ["a", "good", "film"]
+    assert np.isfinite([p for _, p in pushes]).all()
