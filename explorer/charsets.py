@@ -9,9 +9,10 @@ Usage:
     >>> guess_legacy(bytes(range(128, 256))) is None        # no encoding reads it as text
     True
 
-Every candidate encoding reads the start of the file, and each reading is scored by how
-much of it (its non-ASCII characters: ASCII reads the same in all of them) is what people
-actually write in a language that uses that encoding. The best score wins; equal scores go
+Every candidate encoding reads the file's evidence (:func:`evidence`: its lines with
+non-ASCII bytes, up to 16 KB), and each reading is scored by how much of it (its non-ASCII
+characters: ASCII reads the same in all of them) is what people actually write in a
+language that uses that encoding. The best score wins; equal scores go
 to the more common encoding (the order of :data:`CANDIDATES`), and so do scores within
 :data:`PRIOR_MARGIN`: equal scores mostly mean equal texts (German reads the same in
 Windows-1252 and -1250), and a few letters of evidence should not pick a rarer encoding.
@@ -24,16 +25,21 @@ rather than mojibake.
   most used in Japanese, and KS X 1001 holds the 2,350 Hangul syllables Korean mostly uses;
   level 2 counts half. Kana count for Japanese only, Hangul for Korean only. Chinese and
   Japanese put no spaces between words, Korean does: a Chinese reading with spaces between
-  its characters is Korean read wrongly (EUC-KR's Hangul land on common GB2312 hanzi).
-- **Single-byte alphabets** (Windows-1252/1250/1251/1253/1254/1257, ISO-8859-15 and -2,
-  KOI8-R, Mac Roman): each code page serves some languages, each language writes a known set
-  of letters beyond ASCII (French ``àâæçéèêëîïôœùûüÿ``...). A reading scores the share of its
-  non-ASCII characters that one or two of those languages write (or common punctuation:
-  curly quotes, dashes, €...). Czech read as Windows-1252 gives è, ø and ì in one text, which
-  no Western language writes together; French read as Windows-1250 gives č and ŕ. An
-  uppercase letter inside a lowercase word ("cafÈ", KOI8-R read as Windows-1251) and a
-  symbol inside a word ("wiêkszoœæ", "³") count against. A Latin reading where most letters
-  are accented is Cyrillic, Greek or CJK read wrongly.
+  its characters is Korean read wrongly (EUC-KR's Hangul land on common GB2312 hanzi, but
+  only on rows B0-C8). A CJK character glued between two Latin letters ("r浜ertoire") is a
+  Western letter and the next one read as one double-byte character.
+- **Single-byte alphabets** (Windows-1252/1250/1251/1253-1257 and -874, ISO-8859-15 and -2,
+  KOI8-R/U, Mac Roman, DOS cp850 and cp866): each code page serves some languages, each
+  language writes a known set of letters beyond ASCII (French ``àâçéèêîôœùû``, rarely
+  ``æëïÿü``...). A reading scores the share of its non-ASCII characters that one language,
+  or half as well a second, writes (or common punctuation: curly quotes, dashes, €...).
+  Czech read as Windows-1252 gives è, ø and ì in one text, which no Western language writes
+  together; French read as Windows-1250 gives č and ŕ. An uppercase letter inside a
+  lowercase word ("cafÈ", KOI8-R read as Windows-1251) and a symbol inside a word
+  ("wiêkszoœæ") count against. A Latin reading where most letters are accented is
+  Cyrillic, Greek or CJK read wrongly; a Cyrillic, Greek, Thai, Hebrew or Arabic reading
+  without the letters every text of that script has (:data:`_MARKERS`) is another script
+  read wrongly; a long text in a spaced script without a space is EBCDIC or the like.
 
 Why our own scorer and not only a detector library: see :mod:`bench.encoding`, which scores
 both on the same files (the figures are in :mod:`explorer.encoding`'s docstring).

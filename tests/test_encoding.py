@@ -366,6 +366,20 @@ def test_binary_formats_are_named(data: bytes, what: str) -> None:
     assert str(error.value).endswith("not a text file.")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ID3 tags hold a song's title.",
+        "PAR1 is the first paragraph.",
+        "The ftyp box comes first in an MP4 file; RIFF files say WAVE at byte 8.",
+        "x" * 250 + " mustard ustar",
+        "Ends with a full stop.",
+    ],
+)
+def test_text_that_mentions_a_format_stays_text(text: str) -> None:
+    assert decode_bytes(text.encode()).text == text
+
+
 def test_pickles_are_found_without_unpickling() -> None:
     for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
         assert is_pickle(pickle.dumps({"w": [1.5, 2]}, protocol=protocol))

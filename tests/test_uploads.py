@@ -207,7 +207,7 @@ def test_slow_uploads_go_to_the_background_small_ones_do_not():
     japanese = (FIXTURES / "ja.txt").read_text()
     small = prepare_corpus_files([("a.txt", japanese.encode())])
     big = prepare_corpus_files([("a.txt", (japanese * 200).encode())])
-    english = prepare_corpus_files([("a.txt", ENGLISH * 20_000)])  # 1.3 MB of English
+    english = prepare_corpus_files([("a.txt", ENGLISH * 10_000)])  # 640 KB of English
     assert not needs_background(small) and needs_background(big)
     assert not needs_background(english)
     assert estimated_seconds(japanese * 200) == pytest.approx(200 * estimated_seconds(japanese))
