@@ -29,7 +29,8 @@ A case counts as right when the text read is exactly the text written (newlines 
   Windows-1258, EBCDIC, Johab...), where refusing is right too; short phrases of 2 to 5
   words; terminal captures (pytest, git and grep in colour, a `script` session, man pages
   with overstrike and with colours); control characters (DOS end-of-file marks, form
-  feeds, stray NULs, BEL); and 32 binary files that must stay refused (images, archives,
+  feeds, stray NULs, BEL); UTF-8 with a line pasted from an older file, or cut in the
+  middle of a character; and 32 binary files that must stay refused (images, archives,
   pickles of every protocol, NumPy, SQLite, programs, sound, raw floats, random bytes).
 - *catalogues* and *other languages*: translated messages from the gettext catalogues
   under ``/usr/share/locale`` (real text nobody here wrote), joined into samples of about
@@ -202,7 +203,7 @@ def fixture_cases() -> list[Case]:
         expected = (FIXTURES / "terminal" / f"{name}.expected.txt").read_bytes().decode()
         cases.append(Case(f"terminal/{name}.txt", data, expected.replace("\r\n", "\n"),
                           "terminal"))  # fmt: skip
-    cases += control_cases()
+    cases += control_cases() + mended_cases()
     cases += [Case(name, data, None, "binary") for name, data in binary_files()]
     return cases
 
@@ -251,6 +252,22 @@ def control_cases() -> list[Case]:
              dos_fr.replace("\n", "\r\n").encode("cp850") + b"\x1a", dos_fr, "controls"),
         Case("DOS file in Russian (cp866)", dos_ru.replace("\n", "\r\n").encode("cp866"),
              dos_ru, "controls"),
+    ]  # fmt: skip
+
+
+def mended_cases() -> list[Case]:
+    """UTF-8 files with a flaw: a line pasted from an older file, a character cut at the end."""
+    fr, ja, zh, ru = source("fr"), source("ja"), source("zh").strip(), source("ru").strip()
+    german, chinese = "Grüße – „zitiert“ aus München", "中文片段：我们去公园散步。"
+    return [
+        Case("UTF-8 with a line pasted from Windows-1252",
+             fr.encode() + german.encode("cp1252"), fr + german, "mended"),
+        Case("UTF-8 with a line pasted from GBK", ja.encode() + chinese.encode("gbk"),
+             ja + chinese, "mended"),
+        Case("UTF-8 cut in the middle of a character (Chinese)", zh.encode()[:-2], zh[:-1],
+             "mended"),
+        Case("UTF-8 cut in the middle of a character (Russian)", ru.encode()[:-1], ru[:-1],
+             "mended"),
     ]  # fmt: skip
 
 

@@ -147,6 +147,30 @@ def test_one_accented_name_far_into_an_english_file_is_enough() -> None:
     assert sample == "Then Zoë came home.\n".encode("cp1252") and complete
 
 
+def test_a_utf8_file_with_a_line_pasted_from_an_older_file() -> None:
+    data = source("fr").encode() + "Grüße – „zitiert“".encode("cp1252") + b"\n" + "naïve".encode()
+    decoded = decode_bytes(data)
+    assert decoded.text == source("fr") + "Grüße – „zitiert“\nnaïve"
+    assert (decoded.encoding, decoded.stray, decoded.stray_encoding) == ("utf-8", 1, "cp1252")
+    assert decoded.notes() == [
+        "Read as UTF-8, but for 1 line that was not UTF-8 (pasted from an older file?), read "
+        "as Windows-1252 (Western, Latin-1), a guess."
+    ]
+
+
+def test_a_utf8_file_cut_in_the_middle_of_a_character() -> None:
+    text = source("zh").strip()
+    decoded = decode_bytes(text.encode()[:-1])
+    assert decoded.text == text[:-1] and decoded.encoding == "utf-8"
+    assert decoded.notes() == ["Left out the last character, cut in two at the end of the file."]
+
+
+def test_a_legacy_file_is_not_mistaken_for_cut_utf8() -> None:
+    # 0xE9 (é in Windows-1252) also starts a three-byte UTF-8 character
+    assert decode_bytes(b"Le caf\xe9").text == "Le café"
+    assert decode_bytes(source("fr").encode("cp1252")).encoding == "cp1252"
+
+
 def test_certain_encodings_make_no_note() -> None:
     for data in (b"plain", "naïve".encode(), "naïve".encode("utf-16")):
         decoded = decode_bytes(data)
