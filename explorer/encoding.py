@@ -368,9 +368,12 @@ def _mostly_utf8(data: bytes, guess: Guesser) -> Decoded | None:
     read best in together (Windows-1252 if none does). An incomplete character at the
     very end (a file cut by size) is left out.
     """
+    n_high = _count_high(data)
+    # Quick, for most legacy files: each bad sequence is one U+FFFD (so at most its bytes)
+    if n_high - data.decode("utf-8", "replace").count("\ufffd") < max(_MOSTLY_UTF8 * n_high, 2):
+        return None
     lines = data.split(b"\n")
     bad = [i for i, line in enumerate(lines) if _try(line, "utf-8") is None]
-    n_high = _count_high(data)
     last = lines[-1]
     cut = next((k for k in (1, 2, 3) if _try(last[:-k], "utf-8") is not None), 0)
     if bad == [len(lines) - 1] and cut and _starts_a_character(last[-cut:]) and n_high > cut + 1:
