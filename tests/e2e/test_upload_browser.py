@@ -82,7 +82,7 @@ def test_a_windows_1252_text_and_a_colourised_log_load_with_notes(page: Page, ap
     expect(_sidebar(page)).to_contain_text("read as Windows-1252", timeout=30_000)
     expect(_sidebar(page)).to_contain_text("a guess")
     words = page.locator('[data-testid="stMetric"]', has_text="Vocabulary")
-    expect(words).to_be_visible()
+    expect(words).to_be_visible(timeout=30_000)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     page.screenshot(path=str(artifacts / "upload-cp1252.png"), full_page=True)
 
@@ -102,7 +102,7 @@ def test_a_long_upload_shows_its_progress_and_can_be_cancelled(page: Page, app_s
     page.goto(f"{app_server.url}/corpus")
     expect(page.get_by_role("heading", name=re.compile("Corpus"))).to_be_visible(timeout=30_000)
     script = page.locator('[data-testid="stMetric"]', has_text="Script")
-    expect(script).to_contain_text("Spaced words")
+    expect(script).to_contain_text("Spaced words", timeout=30_000)  # the page is drawn
     open_uploads(page)
     # 1.2 million characters of Japanese: janome needs half a minute or more for them,
     # and a cancel is honoured within one piece of 20,000 characters.
