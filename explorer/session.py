@@ -273,6 +273,7 @@ def init_state(defaults: dict[str, object]) -> None:
 def corpus_sidebar() -> Sample:
     """The sidebar: the corpus picker, and uploads of your own text, vectors or model."""
     apply_link()
+    _collect_upload_job()  # before the picker: a finished upload may choose the corpus
     keys = [s.key for s in available_samples()]
     if st.session_state.get(UPLOADED_CORPUS) is not None:
         keys.append(UPLOAD_CHOICE)
@@ -313,31 +314,94 @@ def max_vocab_for_training() -> int | None:
     return upload.max_vocab if upload is not None else None
 
 
+UPLOAD_JOB = "upload.job"  # (Job, file name, table columns) of an upload being tokenized
+
+
 def _on_corpus_upload() -> None:
     # Runs once per change of the uploader, before the rerun: read, and switch corpus only
-    # on success. A refusal leaves every earlier choice, upload and model as they were.
-    from explorer.uploads import UploadError, read_corpus_files
+    # on success. A refusal leaves every earlier choice, upload and model as they were. A
+    # file that takes long to tokenize (a big Chinese or Japanese text) is decoded here and
+    # tokenized by a background job with a progress bar and Cancel (_upload_progress); it
+    # becomes the corpus when the job is done (_collect_upload_job).
+    from explorer.uploads import (
+        UploadError,
+        needs_background,
+        prepare_corpus_files,
+        table_columns,
+        tokenize_upload,
+    )
 
     files = st.session_state.get("upload.corpus_files") or []
-    st.session_state.pop("upload.corpus_error", None)
+    for key in ("upload.corpus_error", "upload.cancelled"):
+        st.session_state.pop(key, None)
+    if (pending := st.session_state.pop(UPLOAD_JOB, None)) is not None:
+        pending[0].cancel()  # a new choice replaces the one being read
     if not files:
         return
-    import hashlib
-
-    from explorer.uploads import table_columns
-
     pairs = [(f.name, f.getvalue()) for f in files]
     column = st.session_state.get("upload.text_column")
     try:
         columns = next((c for c in (table_columns(n, d) for n, d in pairs) if c), [])
-        upload = read_corpus_files(pairs, text_column=column if column in columns else None)
+        prepared = prepare_corpus_files(pairs, text_column=column if column in columns else None)
+        if needs_background(prepared):
+            from explorer.background import Job
+
+            job = Job(lambda report: tokenize_upload(prepared, report=report)).start()
+            st.session_state[UPLOAD_JOB] = (job, prepared.name, columns)
+            return
+        upload = tokenize_upload(prepared)
     except UploadError as err:
         st.session_state["upload.corpus_error"] = str(err)
         return
+    _use_corpus_upload(upload, columns)
+
+
+def _use_corpus_upload(upload, columns: list[str]) -> None:  # noqa: ANN001 (CorpusUpload)
+    import hashlib
+
     st.session_state["upload.columns"] = columns
     st.session_state[UPLOADED_CORPUS] = upload
     st.session_state["upload.digest"] = hashlib.sha256(upload.text.encode()).hexdigest()[:16]
     st.session_state[SAMPLE_KEY] = UPLOAD_CHOICE
+
+
+def _collect_upload_job() -> None:
+    """A finished background upload becomes the corpus (or its error or cancel is kept)."""
+    pending = st.session_state.get(UPLOAD_JOB)
+    if pending is None or not pending[0].done:
+        return
+    job, name, columns = st.session_state.pop(UPLOAD_JOB)
+    if job.cancelled:
+        st.session_state["upload.cancelled"] = name
+    elif job.error is not None:
+        st.session_state["upload.corpus_error"] = job.error
+    else:
+        _use_corpus_upload(job.result, columns)
+
+
+def _upload_progress() -> None:
+    """The share of a big upload tokenized so far, and Cancel, redrawn twice a second."""
+    pending = st.session_state.get(UPLOAD_JOB)
+    running = pending is not None and not pending[0].done
+
+    @st.fragment(run_every=0.5 if running else None)
+    def progress() -> None:
+        pending = st.session_state.get(UPLOAD_JOB)
+        if pending is None:
+            return
+        job, name, _columns = pending
+        if job.done:  # the whole app reruns, and _collect_upload_job takes the result
+            st.rerun(scope="app")
+        st.progress(job.fraction, text=_("Tokenizing {name}: {percent}% done").format(
+            name=name, percent=int(100 * job.fraction)))  # fmt: skip
+        st.button(
+            _("Cancel"),
+            key="upload.cancel",
+            on_click=job.cancel,
+            help=_("Stop reading this file; your corpus and model stay as they are."),
+        )
+
+    progress()
 
 
 def _on_vectors_upload() -> None:
@@ -394,7 +458,7 @@ def _uploads_panel() -> None:
 
     # A toggle, not an expander: an expander's uploaders are built on every run, the first
     # page's included; these are built only once someone asks for them.
-    busy = any(k in st.session_state for k in (UPLOADED_CORPUS, UPLOADED_VECTORS))
+    busy = any(k in st.session_state for k in (UPLOADED_CORPUS, UPLOADED_VECTORS, UPLOAD_JOB))
     init_state({"upload.open": busy})
     if not show_advanced():
         return
@@ -405,12 +469,18 @@ def _uploads_panel() -> None:
         st.file_uploader(
             _("Text (.txt, .md, .csv, .tsv)"), type=["txt", "md", "csv", "tsv"],
             accept_multiple_files=True, key="upload.corpus_files", on_change=_on_corpus_upload,
-            help=_("One or more files, in English, Chinese or Japanese; read as {encodings}. "
-                   "Nothing you had is lost if a file is refused."
+            help=_("One or more files, in English, Chinese, Japanese or another language; read "
+                   "as {encodings} (the encoding is guessed when the file does not say). "
+                   "Terminal colour codes and stray control characters are removed. Nothing "
+                   "you had is lost if a file is refused."
                    ).format(encodings=", ".join(SUPPORTED_ENCODINGS)),
         )  # fmt: skip
+        _upload_progress()
         if error := st.session_state.get("upload.corpus_error"):
             st.error(error)
+        if cancelled := st.session_state.get("upload.cancelled"):
+            st.warning(_("Cancelled: {name} was not loaded; your corpus and model are unchanged.")
+                       .format(name=cancelled))  # fmt: skip
         upload = st.session_state.get(UPLOADED_CORPUS)
         if upload is not None:
             if columns := st.session_state.get("upload.columns"):

@@ -51,7 +51,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from explorer.encoding import _MAGIC, DecodeError, decode_bytes
+from explorer.encoding import _MAGIC, DecodeError, decode_bytes, utf16_without_bom
 from explorer.i18n import N_, _
 from explorer.uploads import (
     MAX_UPLOAD_BYTES,
@@ -75,6 +75,7 @@ _HEADER = re.compile(rb" *(\d+) +(\d+) *\r?")
 _CONTROL = re.compile(rb"[\x00-\x1f\x7f]")
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 _MAX_WORD_BYTES = 4096
+_UTF16_SAMPLE = 65_536  # even, so that UTF-16 pairs stay whole
 # What ends a field in the text formats (gensim splits on spaces; we also take tabs).
 _TEXT_SEPARATORS = re.compile(r"[ \t\n\r\x0b\x0c]+")
 _TSV_SEPARATORS = re.compile(r"[\t\n\r]+")
@@ -210,10 +211,17 @@ def _refuse_other_files(name: str, data: bytes) -> None:
 
 
 def _utf8_compatible(name: str, data: bytes) -> bytes:
-    """Bytes the line-based readers can split: a UTF-16/32 text becomes UTF-8, a BOM goes."""
+    """Bytes the line-based readers can split: a UTF-16/32 text becomes UTF-8, a BOM goes.
+
+    UTF-16 without a mark (Windows "Unicode" text) is recognised by its NULs on the first
+    64 KB; a word2vec binary file has NULs too, but in both bytes of its pairs.
+    """
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :]
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode_upload(name, data).text.encode("utf-8")
+    start = data[:_UTF16_SAMPLE]
+    if b"\x00" in start and utf16_without_bom(start):
         return decode_upload(name, data).text.encode("utf-8")
     return data
 
@@ -734,11 +742,15 @@ def _decode_words(name: str, raw: list[bytes], notes: list[str]) -> list[str]:
     if words is None or len(words) != len(raw):
         raise UploadError(
             _(
-                "The words in {name} are not in an encoding the app reads (UTF-8, GB18030 or "
-                "Shift-JIS). Save the file as UTF-8 and try again."
+                "The words in {name} are not in an encoding the app reads (UTF-8, UTF-16, "
+                "GB18030, Shift-JIS, Windows-1252...). Save the file as UTF-8 and try again."
             ).format(name=name)
         )
-    notes.append(_("The words were read as {encoding}.").format(encoding=_(decoded.label)))
+    notes.append(
+        _("The words were read as {encoding}, a guess (the file is not UTF-8).").format(
+            encoding=_(decoded.label)
+        )
+    )
     return words
 
 

@@ -1,11 +1,15 @@
 """Uploads in the sidebar, driven by AppTest: what is read, what is refused, what survives."""
 
 import pickle
+import threading
 from pathlib import Path
 
 import numpy as np
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from bench.encoding import FIXTURES, binary_files, source
+from explorer import uploads
 from tests import pagetest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +30,8 @@ def upload(at: AppTest, key: str, name: str, data: bytes) -> AppTest:
 
 
 def sidebar_text(at: AppTest) -> str:
-    return " ".join(str(e.value) for e in [*at.sidebar.caption, *at.sidebar.error])
+    shown = [*at.sidebar.caption, *at.sidebar.error, *at.sidebar.info, *at.sidebar.warning]
+    return " ".join(str(e.value) for e in shown)
 
 
 def test_a_gb18030_chinese_upload_becomes_the_corpus():
@@ -52,10 +57,15 @@ def test_refusals_keep_the_model_and_the_corpus():
     at.button(key="train.step").click().run()
     run = at.session_state["train.run"]
     W, step = run.state.W.copy(), run.step
+    binaries = dict(binary_files())
     for name, data, words in [
         ("empty.txt", b"", "empty"),
         ("picture.txt", PNG, "PNG"),
         ("model.txt", pickle.dumps({"a": 1}), "pickle"),
+        ("old_model.txt", pickle.dumps({"a": 1}, protocol=0), "pickle"),
+        ("words.txt", binaries["an SQLite database"], "SQLite"),
+        ("weights.txt", binaries[".npz"], "ZIP"),
+        ("noise.txt", binaries["random bytes"], "binary"),
         ("one.txt", b"word word word", "two"),
     ]:
         upload(at, "upload.corpus_files", name, data)
@@ -94,3 +104,71 @@ def test_a_saved_model_loads_where_it_left_off():
     assert {m.label: m.value for m in fresh.metric}["Step"] == f"{run.step:,}"
     upload(fresh, "upload.model_file", "broken.npz", b"PK\x03\x04 not really a zip")
     assert fresh.session_state["train.run"] is loaded
+
+
+def test_a_windows_1252_upload_loads_and_says_the_encoding_was_guessed():
+    at = open_app("pages/corpus.py")
+    upload(at, "upload.corpus_files", "lettre.txt", source("fr").encode("cp1252"))
+    assert at.session_state["app.sample"] == "upload"
+    assert "Windows-1252" in sidebar_text(at)
+    notes = [str(e.value) for e in at.sidebar.info]
+    assert notes == ["lettre.txt: read as Windows-1252 (Western, Latin-1), a guess: if some "
+                     "letters look wrong, save the file as UTF-8 and upload it again."]
+    assert "cœur" in at.session_state["upload.corpus"].corpus.vocab
+
+
+def test_a_colourised_log_loads_and_says_what_was_removed():
+    at = open_app("pages/corpus.py")
+    data = (FIXTURES / "terminal" / "pytest_color.txt").read_bytes()
+    upload(at, "upload.corpus_files", "log.txt", data)
+    assert at.session_state["app.sample"] == "upload"
+    n = data.count(b"\x1b")
+    assert f"removed {n} terminal codes" in sidebar_text(at)
+
+
+@pytest.fixture
+def slow_upload(monkeypatch) -> threading.Event:
+    """Every corpus upload goes to the background, and its job waits for the event."""
+    monkeypatch.setattr(uploads, "BACKGROUND_AFTER_SECONDS", 0.0)
+    release = threading.Event()
+    real_tokenize = uploads.tokenize
+
+    def gated_tokenize(text):  # holds the job in its first piece until the test says so
+        release.wait(60)
+        return real_tokenize(text)
+
+    monkeypatch.setattr(uploads, "tokenize", gated_tokenize)
+    yield release
+    release.set()
+
+
+def test_a_slow_upload_is_tokenized_in_the_background_then_becomes_the_corpus(slow_upload):
+    at = open_app("pages/corpus.py")
+    upload(at, "upload.corpus_files", "notes.txt", CHINESE.encode("gb18030"))
+    job, name, _columns = at.session_state["upload.job"]
+    assert name == "notes.txt" and at.session_state["app.sample"] == "english"
+    progress = at.sidebar.get("progress")
+    assert len(progress) == 1 and "Tokenizing notes.txt: 0% done" in str(progress[0].proto)
+    slow_upload.set()
+    assert job.wait(60) and job.error is None
+    at.run()  # in the browser, the progress fragment's timer starts this run
+    assert "upload.job" not in at.session_state and not at.sidebar.get("progress")
+    assert at.session_state["app.sample"] == "upload"
+    assert {m.label: m.value for m in at.metric}["Sentences"] == "60"
+
+
+def test_cancelling_a_slow_upload_keeps_the_corpus_and_the_model(slow_upload):
+    at = open_app("pages/train.py")
+    at.button(key="train.step").click().run()
+    run = at.session_state["train.run"]
+    W = run.state.W.copy()
+    upload(at, "upload.corpus_files", "notes.txt", CHINESE.encode("gb18030"))
+    job = at.session_state["upload.job"][0]
+    at.sidebar.button(key="upload.cancel").click().run()
+    slow_upload.set()
+    assert job.wait(60) and job.cancelled
+    at.run()
+    assert "Cancelled: notes.txt was not loaded" in sidebar_text(at)
+    assert at.session_state["app.sample"] == "english" and "upload.corpus" not in at.session_state
+    assert at.session_state["train.run"] is run
+    np.testing.assert_array_equal(run.state.W, W)

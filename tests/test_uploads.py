@@ -2,21 +2,29 @@
 
 import io
 import pickle
+from pathlib import Path
 
 import numpy as np
 import pytest
 
+from bench.encoding import FIXTURES, _vietnamese, binary_files, source
 from explorer import uploads
+from explorer.background import Cancelled, Job
+from explorer.corpus import tokenize
 from explorer.dataset import Corpus
 from explorer.uploads import (
     LIVE_MAX_VOCAB,
     MAX_UPLOAD_BYTES,
     UploadError,
+    estimated_seconds,
     format_size,
     friendly_errors,
     guess_text_column,
+    needs_background,
+    prepare_corpus_files,
     read_corpus_files,
     table_columns,
+    tokenize_upload,
 )
 
 ENGLISH = b"The cat sat on the mat. The dog sat on the log.\nA cat and a dog!"
@@ -112,6 +120,99 @@ def test_a_large_vocabulary_is_capped_with_a_note_not_refused():
     assert LIVE_MAX_VOCAB == 5_000 and MAX_UPLOAD_BYTES == 50 * 2**20
 
 
+# --- the files people have --------------------------------------------------------------
+
+
+def test_a_windows_1252_text_loads_with_a_note_saying_so():
+    data = source("fr").encode("cp1252")
+    upload = read_corpus_files([("café.txt", data)])
+    assert upload.encodings == {"café.txt": "Windows-1252 (Western, Latin-1)"}
+    assert upload.text == source("fr").strip("\n") and "cœur" in upload.corpus.vocab
+    assert upload.notes == [
+        "café.txt: read as Windows-1252 (Western, Latin-1), a guess: if some letters look "
+        "wrong, save the file as UTF-8 and upload it again."
+    ]
+
+
+def test_latin_1_that_used_to_be_refused_now_loads():
+    upload = read_corpus_files([("upload.txt", "café crème brûlée, señor".encode("latin-1"))])
+    assert upload.sentences == [["café", "crème", "brûlée", "señor"]]
+
+
+def test_a_colourised_log_loads_without_its_codes():
+    data = (FIXTURES / "terminal" / "pytest_color.txt").read_bytes()
+    upload = read_corpus_files([("log.txt", data)])
+    assert "\x1b" not in upload.text and "passed" in upload.corpus.vocab
+    n = data.count(b"\x1b")
+    assert upload.notes == [f"log.txt: removed {n} terminal codes (colours, cursor moves)."]
+
+
+def test_a_man_page_loads_without_its_overstrike():
+    data = (FIXTURES / "terminal" / "man_overstrike.txt").read_bytes()
+    upload = read_corpus_files([("ls.txt", data)])
+    assert "explorer" in upload.corpus.vocab and "e\be" not in upload.text
+    assert "backspace overstrikes" in upload.notes[0]
+
+
+def test_a_dos_file_with_an_end_of_file_mark_in_a_table():
+    data = "id;texte\r\n1;Où est le café ?\r\n2;À côté de la gare.\r\n".encode("cp1252") + b"\x1a"
+    upload = read_corpus_files([("notes.csv", data)])
+    assert upload.text == "Où est le café ?\nÀ côté de la gare."
+    assert upload.notes[:2] == [
+        "notes.csv: read as Windows-1252 (Western, Latin-1), a guess: if some letters look "
+        "wrong, save the file as UTF-8 and upload it again.",
+        "notes.csv: removed 1 control character.",
+    ]
+
+
+@pytest.mark.parametrize(("name", "data"), binary_files(), ids=[n for n, _ in binary_files()])
+def test_binary_files_stay_refused_whatever_their_name(name, data):
+    refusal([("corpus.txt", data)], "corpus.txt")
+
+
+# --- long uploads: tokenized in pieces, with progress and cancel ---------------------------
+
+
+@pytest.mark.parametrize("sample", ["english", "chinese", "japanese"])
+def test_tokenizing_in_pieces_equals_tokenizing_the_whole(sample):
+    text = (Path(__file__).parent.parent / "sample_data" / f"{sample}.txt").read_text()[:30_000]
+    prepared = prepare_corpus_files([("a.txt", text.encode())])
+    reports = []
+    upload = tokenize_upload(prepared, report=lambda f, m: reports.append(f), chunk_chars=997)
+    assert upload.sentences == tokenize(prepared.text)
+    assert len(reports) > 10 and reports == sorted(reports) and reports[-1] == 1.0
+    assert upload.sentences == read_corpus_files([("a.txt", text.encode())]).sentences
+
+
+def test_cancelling_passes_through_as_cancelled():
+    prepared = prepare_corpus_files([("a.txt", b"the cat sat\n" * 1000)])
+
+    def cancel(fraction, message):
+        raise Cancelled
+
+    with pytest.raises(Cancelled):
+        tokenize_upload(prepared, report=cancel, chunk_chars=100)
+
+
+def test_a_job_tokenizes_in_the_background_and_can_be_cancelled():
+    prepared = prepare_corpus_files([("a.txt", b"the cat sat on the mat\n" * 5000)])
+    job = Job(lambda report: tokenize_upload(prepared, report=report, chunk_chars=500)).start()
+    assert job.wait(60) and job.error is None and job.result.n_sentences == 5000
+    job = Job(lambda report: tokenize_upload(prepared, report=report, chunk_chars=500))
+    job.cancel()
+    assert job.start().wait(60) and job.cancelled and job.result is None
+
+
+def test_slow_uploads_go_to_the_background_small_ones_do_not():
+    japanese = (FIXTURES / "ja.txt").read_text()
+    small = prepare_corpus_files([("a.txt", japanese.encode())])
+    big = prepare_corpus_files([("a.txt", (japanese * 200).encode())])
+    english = prepare_corpus_files([("a.txt", ENGLISH * 10_000)])  # 640 KB of English
+    assert not needs_background(small) and needs_background(big)
+    assert not needs_background(english)
+    assert estimated_seconds(japanese * 200) == pytest.approx(200 * estimated_seconds(japanese))
+
+
 # --- tables ------------------------------------------------------------------------------
 
 
@@ -132,7 +233,8 @@ def test_the_text_column_is_guessed_by_name_or_by_letters():
     by_letters = "n\tphrase\tdate\n1\t我喜欢学习数学\t2024-01-01\n".encode("gb18030")
     assert guess_text_column("b.tsv", by_letters) == "phrase"
     upload = read_corpus_files([("b.tsv", by_letters)])
-    assert upload.encodings == {"b.tsv": "GB18030 (GBK)"} and "(guessed)" in upload.notes[0]
+    assert upload.encodings == {"b.tsv": "GB18030 (GBK)"}
+    assert any("“phrase” (guessed)" in note for note in upload.notes)
     assert guess_text_column("c.txt", b"plain text") is None and table_columns("c.txt", b"x") == []
 
 
@@ -165,9 +267,9 @@ def test_table_refusals():
         (pickle.dumps({"weights": [1, 2, 3]}), ("pickle",)),
         (b"%PDF-1.7\n...", ("PDF",)),
         (np.random.default_rng(0).integers(0, 256, 4000, dtype=np.uint8).tobytes(), ()),
-        ("café crème brûlée, señor".encode("latin-1"), ("UTF-8",)),
+        (_vietnamese("Xin chào thế giới").encode("cp1258"), ("UTF-8",)),
     ],
-    ids=["empty", "blank", "png", "pickle", "pdf", "random", "latin-1"],
+    ids=["empty", "blank", "png", "pickle", "pdf", "random", "undecodable"],
 )
 def test_files_that_are_not_text_are_refused_by_name(data, key_words):
     message = refusal([("upload.txt", data)], "upload.txt", *key_words)
@@ -200,6 +302,8 @@ def test_unexpected_failures_still_come_out_as_upload_errors(monkeypatch):
         raise RuntimeError("a bug deep inside")
 
     monkeypatch.setattr(uploads, "tokenize", broken)
+    with pytest.raises(UploadError):
+        tokenize_upload(prepare_corpus_files([("a.txt", ENGLISH)]))
     with pytest.raises(UploadError) as info:
         read_corpus_files([("a.txt", ENGLISH)])
     friendly(str(info.value), "RuntimeError")

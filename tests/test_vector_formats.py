@@ -217,6 +217,21 @@ def test_words_in_gb18030_and_utf16_files():
     assert back.index_to_key == words and "GB18030" in notes[-1]
     back, _ = read_vectors("zh16.txt", lines.encode("utf-16"))
     assert back.index_to_key == words
+    back, _ = read_vectors("zh16le.txt", lines.encode("utf-16-le"))  # Windows "Unicode"
+    assert back.index_to_key == words
+
+
+def test_words_in_legacy_western_and_cyrillic_files():
+    # Old GloVe-style exports saved by Windows tools: the vectors are ASCII, the words not.
+    for words, codec, label in [
+        (["café", "crème", "brûlée", "niño", "Straße", "cœur"], "cp1252", "Windows-1252"),
+        (["кошка", "собака", "король", "королева", "мужчина", "женщина"], "cp1251",
+         "Windows-1251"),
+    ]:  # fmt: skip
+        lines = "".join(f"{w} {i} 1\n" for i, w in enumerate(words))
+        back, notes = read_vectors("legacy.txt", lines.encode(codec))
+        assert back.index_to_key == words
+        assert notes[-1].startswith(f"The words were read as {label}") and "a guess" in notes[-1]
 
 
 # --- refusals ----------------------------------------------------------------------------
