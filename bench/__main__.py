@@ -13,6 +13,7 @@ BENCHMARKS = [
     "bench.projection",
     "bench.load",
     "bench.task_models",
+    "bench.encoding",
 ]
 
 if __name__ == "__main__":
