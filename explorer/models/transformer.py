@@ -99,7 +99,7 @@ def self_attention(x: np.ndarray, p: Params, n_heads: int, mask: np.ndarray):
     q = _heads(x @ p["W_q"] + p["b_q"], n_heads)
     k = _heads(x @ p["W_k"] + p["b_k"], n_heads)
     v = _heads(x @ p["W_v"] + p["b_v"], n_heads)
-    scale = 1.0 / np.sqrt(q.shape[-1])
+    scale = float(1.0 / np.sqrt(q.shape[-1]))
     scores = q @ k.transpose(0, 1, 3, 2) * scale + mask
     scores = scores - scores.max(axis=-1, keepdims=True)
     A = np.exp(scores)
@@ -131,18 +131,19 @@ def self_attention_backward(dy: np.ndarray, cache) -> tuple[np.ndarray, Params]:
 
 # -------------------------------------------------------------------------- feed-forward
 
-_C = np.sqrt(2.0 / np.pi)
+_C = float(np.sqrt(2.0 / np.pi))
 
 
 def gelu(x: np.ndarray) -> np.ndarray:
     """GELU, the tanh approximation BERT and GPT-2 use."""
-    return 0.5 * x * (1.0 + np.tanh(_C * (x + 0.044715 * x**3)))
+    return 0.5 * x * (1.0 + np.tanh(_C * (x + 0.044715 * x * x * x)))
 
 
 def gelu_backward(x: np.ndarray) -> np.ndarray:
     """d gelu(x) / dx."""
-    t = np.tanh(_C * (x + 0.044715 * x**3))
-    return 0.5 * (1.0 + t) + 0.5 * x * (1.0 - t * t) * _C * (1.0 + 3 * 0.044715 * x**2)
+    x2 = x * x
+    t = np.tanh(_C * (x + 0.044715 * x2 * x))
+    return 0.5 * (1.0 + t) + 0.5 * x * (1.0 - t * t) * _C * (1.0 + 3 * 0.044715 * x2)
 
 
 def feed_forward(x: np.ndarray, p: Params):
