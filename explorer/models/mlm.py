@@ -28,7 +28,7 @@ The model, in the order the data flows (names from BERT, Devlin et al. 2019):
    self-attention and a GELU feed-forward with post-LN residuals. With ``causal=True`` each
    token sees only itself and its left (GPT-style); padding is never seen.
 4. **Output**: tied to the input embedding, ``logits = h E^T + b_out`` over the vocabulary;
-   cross-entropy on the chosen positions only; Adam.
+   cross-entropy on the chosen positions only; Adam, its step size falling linearly to 0.
 
 Everything random comes from the seed and the position in training: the order of epoch
 ``e`` from ``default_rng([seed, e])``, the masking of batch ``b`` of that epoch from
@@ -76,14 +76,14 @@ class MLMConfig:
     """The model and its training. The defaults train an epoch of the English sense corpus
     in well under a second on two cores (``python -m bench.mlm``)."""
 
-    d_model: int = 32  # width of every token vector (BERT-base: 768)
+    d_model: int = 64  # width of every token vector (BERT-base: 768)
     n_heads: int = 2  # attention heads per layer; d_model must divide by it
     n_layers: int = 2  # transformer blocks
-    d_ff: int = 64  # hidden width of the feed-forward (BERT: 4 x d_model)
+    d_ff: int = 128  # hidden width of the feed-forward (BERT: 4 x d_model)
     max_len: int = 32  # sentences are cut to this many tokens (rows of the position table)
     max_vocab: int = 2000  # the most frequent words, specials included; the rest are [UNK]
     mask_prob: float = 0.15  # share of each sentence's tokens the model must predict
-    lr: float = 3e-3  # Adam's step size
+    lr: float = 5e-3  # Adam's step size at the start; it falls linearly to 0 at the end
     beta1: float = 0.9  # Adam's decay of the mean gradient
     beta2: float = 0.98  # Adam's decay of the mean squared gradient
     batch_size: int = 32  # sentences per step
@@ -199,13 +199,13 @@ def loss_and_grads(params: Params, cfg: MLMConfig, inputs: np.ndarray, lengths: 
 
 
 def adam_step(params: Params, grads: Params, m: Params, v: Params, t: int,
-              cfg: MLMConfig, eps: float = 1e-8) -> None:
+              cfg: MLMConfig, lr: float, eps: float = 1e-8) -> None:
     """One Adam update (Kingma and Ba 2015) of ``params``, ``m`` and ``v`` in place; ``t`` >= 1.
 
     Kept here, small and private to this model, rather than shared, so the file reads alone.
     """
     b1, b2 = cfg.beta1, cfg.beta2
-    step = cfg.lr * math.sqrt(1 - b2**t) / (1 - b1**t)  # bias corrections folded into the step
+    step = lr * math.sqrt(1 - b2**t) / (1 - b1**t)  # bias corrections folded into the step
     for k, g in grads.items():
         m[k] *= b1
         m[k] += (1 - b1) * g
@@ -292,8 +292,10 @@ class MaskedLM:
             inputs, lengths, rows, cols, targets = self.batch(step)
             loss, right, grads = loss_and_grads(
                 params, self.config, inputs, lengths, rows, cols, targets)
+            # A linear decay, as word2vec's alpha: the last epochs settle instead of jitter.
+            lr = self.config.lr * (1 - step / self.total_steps)
             step += 1
-            adam_step(params, grads, m, v, step, self.config)
+            adam_step(params, grads, m, v, step, self.config, lr)
             total_loss += loss * len(targets)
             correct += right
             count += len(targets)
