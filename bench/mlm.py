@@ -105,7 +105,8 @@ def separation(config: MLMConfig) -> None:
     for w in WORDS:
         row = " | ".join(f"layer {i}: {a:.3f} -> {b:.3f}"
                          for i, (a, b) in enumerate(zip(start[w], end[w], strict=True)))
-        print(f"  {w:8s} step 0 -> end: {row}  (chance {1 / len(set(corpus.sense_words()[w])):.2f})")
+        chance = 1 / len(corpus.sense_words()[w])
+        print(f"  {w:8s} step 0 -> end: {row}  (chance {chance:.2f})")
     print(f"held-out [MASK] accuracy {snap.metrics['test_accuracy']:.3f} vs bigram baseline "
           f"{model.bigram_accuracy():.3f} (same masked positions)")
 
