@@ -214,6 +214,23 @@ def adam_step(params: Params, grads: Params, m: Params, v: Params, t: int,
         params[k] -= step * m[k] / (np.sqrt(v[k]) + eps)
 
 
+_CONTROLLER: list = []
+
+
+def one_blas_thread():
+    """A context in which BLAS uses one thread (threadpoolctl, as :mod:`explorer.tsne`).
+
+    The products here are small (d 64, a few hundred rows): one thread does them at once,
+    while threads that wait for each other on a busy two-core machine took 8 times longer
+    (measured: 0.3 s against 2.5 s an epoch while other processes ran).
+    """
+    if not _CONTROLLER:
+        from threadpoolctl import ThreadpoolController
+
+        _CONTROLLER.append(ThreadpoolController())
+    return _CONTROLLER[0].limit(limits=1, user_api="blas")
+
+
 def pad(sentences: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
     """Ids (B, T) padded with ``[PAD]`` to the longest sentence, and the lengths."""
     lengths = np.array([len(s) for s in sentences])
@@ -284,6 +301,10 @@ class MaskedLM:
         sentences' fixed masking, after the call. ``touched`` lists the rows that moved:
         with a tied output and Adam's momentum that is soon every row of the token table.
         """
+        with one_blas_thread():
+            return self._train_steps(state, n_batches)
+
+    def _train_steps(self, state: MLMState, n_batches: int) -> tuple[MLMState, Snapshot]:
         params = {k: v.copy() for k, v in state.params.items()}
         m = {k: v.copy() for k, v in state.m.items()}
         v = {k: x.copy() for k, x in state.v.items()}
@@ -365,7 +386,8 @@ class MaskedLM:
         return right / len(targets)
 
     def _probabilities(self, state, inputs, lengths, rows, cols) -> np.ndarray:
-        outputs, _ = forward(state.params, self.config, inputs, lengths)
+        with one_blas_thread():
+            outputs, _ = forward(state.params, self.config, inputs, lengths)
         logits = outputs[-1][rows, cols] @ state.params["E"].T + state.params["b_out"]
         logits -= logits.max(axis=1, keepdims=True)
         probs = np.exp(logits)
@@ -384,7 +406,8 @@ class MaskedLM:
         if layer == 0:
             h = state.params["E"][ids]
         else:
-            h = forward(state.params, self.config, ids, lengths)[0][layer - 1]
+            with one_blas_thread():
+                h = forward(state.params, self.config, ids, lengths)[0][layer - 1]
         return [h[i, :n] for i, n in enumerate(lengths)]
 
     def occurrence_vectors(self, state: MLMState, sentences: Sequence[Sequence[str]],
@@ -398,7 +421,8 @@ class MaskedLM:
     def attention(self, state: MLMState, sentence_ids: Sequence[int]) -> np.ndarray:
         """Attention weights of one sentence, (n_layers, n_heads, n, n); row i: query token i."""
         ids, lengths = pad([sentence_ids])
-        outputs, (_, caches) = forward(state.params, self.config, ids, lengths)
+        with one_blas_thread():
+            outputs, (_, caches) = forward(state.params, self.config, ids, lengths)
         return np.stack([cache[0][4][0] for cache in caches])
 
     def fill_mask(self, state: MLMState, tokens: Sequence[str], topk: int = 5

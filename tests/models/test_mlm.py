@@ -153,3 +153,27 @@ def test_sense_separation_scores_chance_for_identical_vectors_and_1_when_apart()
 
 def test_bigram_baseline_is_a_share(tiny):
     assert 0 <= tiny.bigram_accuracy() <= 1
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_training_separates_the_senses_of_bank_better_than_mixing_alone(seed):
+    # Calibrated over seeds 0-2 at the defaults: after 204 steps (6 epochs) the top layer
+    # scored 0.89/0.89/0.85 against 0.77/0.72/0.79 at step 0; layer 0 is always chance.
+    from explorer.models.sense_data import heldout_split, load_senses
+
+    corpus = load_senses("en")
+    train, _ = heldout_split(len(corpus.sentences))
+    model = MaskedLM([corpus.sentences[i] for i in train], MLMConfig(seed=seed))
+    occ = corpus.occurrences("bank")
+    senses = [o.sense for o in occ]
+
+    def score(state, layer):
+        vecs = model.occurrence_vectors(state, corpus.sentences, occ, layer)
+        return sense_separation(vecs, senses)[0]
+
+    state = model.init_state()
+    untrained = score(state, 2)
+    assert score(state, 0) == 0.5
+    state, _ = model.train_steps(state, 204)
+    assert score(state, 2) >= untrained + 0.03
+    assert score(state, 2) >= 0.8
