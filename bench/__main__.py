@@ -6,7 +6,9 @@ Each benchmark is also runnable alone, e.g. `python -m bench.startup`.
 import subprocess
 import sys
 
-BENCHMARKS = ["bench.startup", "bench.word2vec", "bench.live", "bench.projection", "bench.load"]
+BENCHMARKS = [
+    "bench.startup", "bench.word2vec", "bench.live", "bench.projection", "bench.load", "bench.mlm",
+]
 
 if __name__ == "__main__":
     failed = []
