@@ -10,12 +10,14 @@ Usage:
     >>> state = model.init_state()
     >>> state, snap = model.train_steps(state, 20)       # pure: the old state is unchanged
     >>> snap.loss, snap.metrics["test_accuracy"]         # masked-token loss, held-out accuracy
+    (4.29, 0.21)
+    >>> state, snap = model.train_steps(state, 10**6)    # to the end: 30 epochs, 1,020 steps
     >>> model.fill_mask(state, ["she", "put", "money", "in", "the", "[MASK]"], topk=3)
-    [('bank', 0.91), ('box', 0.02), ('lake', 0.01)]
+    [('bank', 0.88), ('light', 0.09), ('safe', 0.005)]
     >>> occ = corpus.occurrences("bank")
     >>> vecs = model.occurrence_vectors(state, corpus.sentences, occ, layer=2)
-    >>> sense_separation(vecs, [o.sense for o in occ])   # (accuracy, chance)
-    (0.98, 0.5)
+    >>> sense_separation(vecs, [o.sense for o in occ])   # (accuracy, chance); 0.77 at step 0
+    (0.96, 0.5)
 
 The model, in the order the data flows (names from BERT, Devlin et al. 2019):
 
