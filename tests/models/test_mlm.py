@@ -177,3 +177,15 @@ def test_training_separates_the_senses_of_bank_better_than_mixing_alone(seed):
     state, _ = model.train_steps(state, 204)
     assert score(state, 2) >= untrained + 0.03
     assert score(state, 2) >= 0.8
+
+
+def test_a_causal_model_cannot_see_the_words_after_a_token():
+    # "she walked to the bank to ..." : the same left context gives the GPT-style model the
+    # same vector of bank whatever follows; the BERT-style model's vectors differ.
+    left = ["she", "sat", "on", "the", "bank"]
+    a, b = [*left, "of", "the", "river"], [*left, "put", "money"]
+    for causal, same in [(True, True), (False, False)]:
+        model = MaskedLM(SENTENCES, replace(TINY, causal=causal))
+        state, _ = model.train_steps(model.init_state(), 2)
+        va, vb = model.contextual_vectors(state, [model.encode(a), model.encode(b)], 2)
+        assert np.allclose(va[4], vb[4], atol=1e-6) == same
