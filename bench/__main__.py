@@ -13,6 +13,7 @@ BENCHMARKS = [
     "bench.projection",
     "bench.load",
     "bench.task_models",
+    "bench.mlm",
     "bench.encoding",
 ]
 

@@ -3,6 +3,7 @@
 Usage:
     python sample_data/validate_samples.py [english|chinese|japanese ...] [--seeds 0-4]
         [--settings main,size20,window3,slow,sample] [--ranks] [--backend gensim|explorer]
+    python sample_data/validate_samples.py senses   # the sense corpora (make_senses.py)
 
 For every corpus, setting and seed it trains a CBOW model (the app's live defaults, roughly)
 and checks nearest neighbours, analogy ranks (3CosAdd, the query words excluded) and
@@ -165,6 +166,70 @@ def segmentation_report(language: str, sentences: list[list[str]]) -> str:
     return f"key words: {', '.join(parts)}; glued tokens: {bad}"
 
 
+# ------------------------------------------------------------------------- sense corpora
+
+# The least occurrences of each sense, and the largest share of the commonest sense.
+MIN_PER_SENSE, MAX_SHARE = 80, 0.7
+
+
+def check_senses(language: str) -> list[str]:
+    """What is wrong with a sense corpus (``senses_<language>.txt``); empty when it is fine.
+
+    Every marked word must stay one token, have at least two senses, each with at least
+    MIN_PER_SENSE occurrences and none above MAX_SHARE of them; the written word never
+    appears unmarked (its sense would be unknown); no sentence is repeated.
+    """
+    from collections import Counter
+
+    from explorer.models.sense_data import SENSE_FILES, parse_line
+
+    lines = (HERE / SENSE_FILES[language]).read_text(encoding="utf-8").splitlines()
+    problems = []
+    if len(set(lines)) != len(lines):
+        problems.append(f"{len(lines) - len(set(lines))} repeated sentences")
+    counts: dict[str, Counter] = {}
+    unmarked: Counter = Counter()
+    for line in lines:
+        for match in re.finditer(r"\{([^{}|]+)\|([^{}|]+)\}", line):
+            word, sense = match.groups()
+            if len(parse_line(word)[1]) != 1:
+                problems.append(f"{word!r} is not one token")
+            counts.setdefault(word, Counter())[sense] += 1
+    for line in lines:
+        _, tokens, senses = parse_line(line)
+        unmarked.update(t for t, s in zip(tokens, senses, strict=True) if t in counts and s is None)
+    for word, senses in counts.items():
+        total = sum(senses.values())
+        if len(senses) < 2:
+            problems.append(f"{word} has one sense")
+        for sense, n in senses.items():
+            if n < MIN_PER_SENSE or n / total > MAX_SHARE:
+                problems.append(f"{word}#{sense}: {n} of {total} occurrences")
+        if unmarked[word]:
+            problems.append(f"{word} appears {unmarked[word]} times without a sense")
+    return problems
+
+
+def report_senses() -> bool:
+    """Print each sense corpus's words and sense counts; True when all pass."""
+    from collections import Counter
+
+    from explorer.models.sense_data import SENSE_FILES, load_senses
+
+    ok = True
+    for language in SENSE_FILES:
+        corpus = load_senses(language)
+        parts = []
+        for word in corpus.sense_words():
+            counts = Counter(o.sense for o in corpus.occurrences(word))
+            parts.append(f"{word} (" + ", ".join(f"{s} {n}" for s, n in counts.items()) + ")")
+        problems = check_senses(language)
+        ok = ok and not problems
+        print(f"## senses_{language}: {len(corpus.sentences)} sentences; " + "; ".join(parts))
+        print("problems: " + ("; ".join(problems) if problems else "none"))
+    return ok
+
+
 # ------------------------------------------------------------------------------------ main
 
 def train(sentences: list[list[str]], seed: int, params: dict, backend: str):
@@ -189,13 +254,19 @@ def parse_seeds(text: str) -> list[int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpora", nargs="*", metavar="corpus",
-                        help=f"any of {', '.join(CHECKS)} (default: all)")
+                        help=f"any of {', '.join(CHECKS)}, senses (default: all but senses)")
     parser.add_argument("--seeds", default="0-4")
     parser.add_argument("--settings", default=",".join(SETTINGS))
     parser.add_argument("--ranks", action="store_true", help="show each seed's rank or value")
     parser.add_argument("--backend", choices=["gensim", "explorer"], default="gensim",
                         help="train with gensim (default) or with the app's own numpy word2vec")
     args = parser.parse_args()
+    if "senses" in args.corpora:
+        if not report_senses():
+            sys.exit("a sense corpus has problems")
+        args.corpora.remove("senses")
+        if not args.corpora:
+            return
 
     unknown = set(args.corpora) - set(CHECKS)
     if unknown:
