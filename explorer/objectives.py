@@ -83,9 +83,9 @@ def hidden(W: np.ndarray, contexts: np.ndarray, weights: np.ndarray) -> np.ndarr
 
     Padded positions may hold any valid row id: their weight is 0.
     """
-    # take() is much faster than fancy indexing; a batched (B, 1, C) @ (B, C, d) product
-    # then averages and masks in one pass.
-    return (weights[:, None, :] @ W.take(contexts, axis=0))[:, 0, :]
+    # take() is much faster than fancy indexing; np.vecmat then averages and masks in one
+    # pass (a (C,) @ (C, d) product per example; 2x faster than the same batched matmul).
+    return np.vecmat(weights, W.take(contexts, axis=0))
 
 
 # --- the output layer --------------------------------------------------------------------
@@ -103,6 +103,45 @@ def softmax_from_h(
     return loss, d_scores @ W_out, d_scores
 
 
+def binary_loss(scores: np.ndarray, labels: np.ndarray) -> tuple[float, np.ndarray]:
+    """Independent yes/no questions, one per score: ``(loss, d_scores)``.
+
+    ``labels`` is ``+1`` where the answer is yes (``s(score)`` should go to 1: the target of
+    negative sampling), ``-1`` where it is no (a negative) and ``0`` where there is no
+    question (padding, or a negative equal to its target). With ``a = label * score``:
+    ``loss = sum -log s(a)`` over the questions and ``d_scores = (s(a) - 1) * label``.
+    """
+    a = scores * labels  # the score of the right answer
+    q = expit(a)  # the probability given to it
+    # np.log(q) is 3x faster than log_expit(a); it is exact until s(a) underflows to 0
+    # (a < -88 in float32, far beyond word2vec's scores; the loss is then inf).
+    loss = -float(np.vdot(np.log(q), labels * labels))
+    return loss, (q - 1) * labels
+
+
+def binary_from_h(
+    h: np.ndarray, W_out: np.ndarray, out_rows: np.ndarray, labels: np.ndarray
+) -> tuple[float, np.ndarray, np.ndarray]:
+    """The output layer of negative sampling: ``(loss, d_h, d_scores)``.
+
+    Example ``b`` asks one yes/no question per row ``out_rows[b, j]`` of ``W_out``, about
+    the score ``u . h[b]``, with the answer ``labels[b, j]`` (see :func:`binary_loss`).
+    """
+    U = W_out.take(out_rows, axis=0)  # (B, m, d)
+    loss, d_scores = binary_loss(np.matvec(U, h), labels)
+    return loss, np.vecmat(d_scores, U), d_scores
+
+
+def negative_sampling_labels(out_rows: np.ndarray, dtype: type = np.float32) -> np.ndarray:
+    """``+1`` for the target (column 0), ``-1`` for each negative, ``0`` for a negative equal
+    to its target (word2vec.c and gensim skip it)."""
+    labels = np.empty(out_rows.shape, dtype=dtype)
+    labels[:, 0] = 1
+    np.equal(out_rows[:, 1:], out_rows[:, :1], out=labels[:, 1:])  # 1 where skipped
+    labels[:, 1:] -= 1
+    return labels
+
+
 def negative_sampling_from_h(
     h: np.ndarray, W_out: np.ndarray, out_rows: np.ndarray
 ) -> tuple[float, np.ndarray, np.ndarray]:
@@ -110,21 +149,7 @@ def negative_sampling_from_h(
 
     ``out_rows[b]`` is the target of example ``b`` followed by its negatives.
     """
-    U = W_out.take(out_rows, axis=0)  # (B, 1 + k, d)
-    scores = (U @ h[:, :, None])[:, :, 0]
-    keep = out_rows[:, 1:] != out_rows[:, :1]  # a negative equal to the target is skipped
-    # Every loss term is log(1 + e^z): z = -score for the target (-log s(x) = log(1 + e^-x)),
-    # z = score for a negative (-log s(-x) = log(1 + e^x)).
-    z = scores.copy()
-    z[:, 0] *= -1
-    terms = np.logaddexp(0, z)
-    terms[:, 1:] *= keep
-    loss = float(terms.sum())
-    d_scores = expit(scores)  # d/dx of the terms: s(x) - 1 for the target, s(x) for negatives
-    d_scores[:, 0] -= 1
-    d_scores[:, 1:] *= keep
-    d_h = (d_scores[:, None, :] @ U)[:, 0, :]
-    return loss, d_h, d_scores
+    return binary_from_h(h, W_out, out_rows, negative_sampling_labels(out_rows, h.dtype))
 
 
 # --- the whole objectives ----------------------------------------------------------------

@@ -77,7 +77,9 @@ def test_one_batch_update_is_minus_lr_times_the_documented_gradient(toy, variant
     plan, lr = state.plan, state.learning_rate
     assert lr == state.config.alpha
     p0, p1 = plan.pred_bounds[0], plan.pred_bounds[1]
-    contexts, mask = plan.inputs[p0:p1], plan.weights[p0:p1] > 0
+    example = plan.pred_example[p0:p1]  # each prediction's example (skip-gram: its centre)
+    contexts = plan.inputs[plan.examples(0)][example]
+    mask = plan.weights[plan.examples(0)][example] > 0
     W, W_out = state.W.astype(np.float64), state.W_out.astype(np.float64)
     targets = plan.targets[p0:p1]
     if state.config.negative:
@@ -101,22 +103,26 @@ def test_one_batch_update_is_minus_lr_times_the_documented_gradient(toy, variant
     assert snap.loss == pytest.approx(g.loss / (p1 - p0), rel=1e-5)
 
 
-def test_scatter_kernel_equals_np_add_at(monkeypatch):
+def test_batch_rows_finds_each_entrys_row():
     rng = np.random.default_rng(0)
-    params = rng.normal(size=(20, 4)).astype(np.float32)
-    rows = rng.integers(0, 20, 200).astype(np.int32)  # many repeats
-    cols = rng.integers(0, 7, 200).astype(np.int32)
-    data = rng.normal(size=200).astype(np.float32)
-    X = rng.normal(size=(7, 4)).astype(np.float32)
-    expected = params.copy()
-    np.add.at(expected, rows, data[:, None] * X[cols])
-    fast = params.copy()
-    training._scatter_add(fast, rows, cols, data, X)
-    np.testing.assert_allclose(fast, expected, rtol=1e-6, atol=1e-6)
-    monkeypatch.setattr(training, "_coo_matmat_dense", None)  # the fallback path
-    slow = params.copy()
-    training._scatter_add(slow, rows, cols, data, X)
-    np.testing.assert_allclose(slow, expected, rtol=1e-6, atol=1e-6)
+    entries = rng.integers(0, 50, (30, 7)).astype(np.intp)  # many repeats
+    rows, index, _ = training.batch_rows(entries, 60)
+    assert sorted(rows.tolist()) == np.unique(entries).tolist()  # each row once
+    np.testing.assert_array_equal(rows[index], entries)
+    # rows of an earlier part of the entries come first (inputs before outputs)
+    head, tail = entries[:10] % 20, entries[10:] % 20 + 20
+    both = np.concatenate([head, tail])
+    rows, _, n_head = training.batch_rows(both, 40, split=head.size)
+    assert n_head == len(np.unique(head))
+    assert np.all(rows[: len(np.unique(head))] < 20) and np.all(rows[len(np.unique(head)) :] >= 20)
+
+
+def test_no_private_scipy_or_numpy_import():
+    for path in (ROOT / "explorer").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "._" not in "".join(
+            line for line in text.splitlines() if line.lstrip().startswith(("import", "from"))
+        ), path
 
 
 # --- what training does ---------------------------------------------------------------------
