@@ -1,4 +1,4 @@
-"""The two word2vec objectives, as pure functions: loss and exact gradients for a batch.
+"""The three word2vec objectives, as pure functions: loss and exact gradients for a batch.
 
 Usage:
     >>> rng = np.random.default_rng(0)
@@ -21,10 +21,14 @@ One *example* is a set of input rows of ``W`` and one target word:
 
 The output matrix is stored like gensim's ``syn1neg`` / ``syn1``: ``W_out`` is ``V x d``,
 row ``j`` is the output vector ``u_j`` of word ``j`` (the paper's ``d x V`` matrix,
-transposed), and the score of word ``j`` is ``u_j . h``.
+transposed), and the score of word ``j`` is ``u_j . h``. With the hierarchical softmax, row
+``j`` belongs to inner node ``j`` of the Huffman tree instead (:mod:`explorer.huffman`).
 
-Each objective is split in two, so that the trainer runs exactly the code tested here:
-the input layer (:func:`hidden`) and the output layer (``*_from_h``). The loss is
+Negative sampling and the hierarchical softmax are both yes/no questions about rows of
+``W_out`` (:func:`binary_loss`): the target against ``k`` random words, or left/right at
+each node on the target's path. Each objective is split in two, so that the trainer runs
+exactly the code tested here: the input layer (:func:`hidden`) and the output layer
+(``*_from_h``, :func:`binary_loss`). The loss is
 **summed** over the batch. Gradients come back in row form (:class:`BatchGrads`), the way a
 trainer applies them; :func:`dense_grads` turns them into full ``V x d`` arrays (used by the
 finite-difference test). Everything runs in the dtype of ``W`` (float64 for the gradient
@@ -37,6 +41,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.special import expit, log_softmax
+
+from explorer.huffman import HuffmanTree
 
 
 @dataclass(frozen=True)
@@ -191,6 +197,29 @@ def negative_sampling_loss_and_grads(
     h = hidden(W, contexts, weights)
     out_rows = np.concatenate([targets[:, None], negatives], axis=1)  # (B, 1 + k)
     loss, d_h, d_scores = negative_sampling_from_h(h, W_out, out_rows)
+    return BatchGrads(loss, h, d_h, n_ctx, out_rows, d_scores)
+
+
+def hierarchical_softmax_loss_and_grads(
+    W: np.ndarray,
+    W_out: np.ndarray,
+    contexts: np.ndarray,
+    mask: np.ndarray,
+    targets: np.ndarray,
+    tree: HuffmanTree,
+) -> BatchGrads:
+    """Hierarchical softmax (gensim's ``hs=1``): ``loss = sum_b -log p(t_b | h_b)``.
+
+    ``p(t | h)`` is the product, over the inner nodes ``j`` on the target's path in ``tree``,
+    of ``s(label_j * u_j . h)`` (``label`` +1 to go left, -1 to go right; see
+    :mod:`explorer.huffman`). ``W_out`` holds the inner nodes' vectors: row ``j`` is node
+    ``j`` (as gensim's ``syn1``: ``V`` rows, the last unused). ``out_rows`` are the padded
+    paths; ``d_scores`` is 0 on the padding.
+    """
+    weights, n_ctx = mean_weights(mask, W.dtype)
+    h = hidden(W, contexts, weights)
+    out_rows = tree.points[targets]
+    loss, d_h, d_scores = binary_from_h(h, W_out, out_rows, tree.labels(W.dtype)[targets])
     return BatchGrads(loss, h, d_h, n_ctx, out_rows, d_scores)
 
 

@@ -19,7 +19,9 @@ How training is laid out (as in word2vec.c and gensim, vectorised with numpy):
   built once per epoch with numpy and cached.
 * An *example* is a centre word with its context (the words at distance ``<= b`` in the
   same sentence). CBOW predicts the centre from the mean of the context rows; skip-gram
-  predicts each context word from the centre row (one *prediction* per pair).
+  predicts each context word from the centre row (one *prediction* per pair). A prediction
+  scores every word (the full softmax, ``negative=0``), the target against ``negative``
+  random words, or the target's path in a Huffman tree (``hs=1``, :mod:`explorer.huffman`).
 * A *batch* is ``batch_size`` consecutive examples; it gathers the distinct rows it reads,
   trains on them and writes them back (:func:`_train_batch`). ``step`` counts batches over
   the whole training. The learning rate decays linearly with the share of examples done, from
@@ -48,6 +50,7 @@ from typing import ClassVar
 
 import numpy as np
 
+from explorer.huffman import HuffmanTree
 from explorer.i18n import _
 from explorer.objectives import binary_loss, hidden, negative_sampling_labels, softmax_from_h
 from explorer.vocab import Vocabulary
@@ -66,7 +69,8 @@ class Word2VecConfig:
     window: int = 2  # maximal distance between the centre word and a context word
     min_count: int = 2  # words seen fewer times are left out
     sg: int = 0  # 0 = CBOW (context predicts centre), 1 = skip-gram (centre predicts context)
-    negative: int = 5  # negatives per prediction; 0 = full softmax over the vocabulary
+    negative: int = 5  # negatives per prediction; 0 = full softmax (or hs) over the vocabulary
+    hs: int = 0  # 1 = hierarchical softmax (with negative=0): a Huffman tree's path per word
     alpha: float = 0.05  # learning rate at the start
     min_alpha: float = 0.0001  # learning rate at the end (linear decay over the whole run)
     epochs: int = 10  # passes over the corpus
@@ -86,6 +90,13 @@ class Word2VecConfig:
             raise ValueError(f"sg must be 0 (CBOW) or 1 (skip-gram), got {self.sg!r}")
         if self.negative < 0:
             raise ValueError(f"negative must be 0 (full softmax) or more, got {self.negative!r}")
+        if self.hs not in (0, 1):
+            raise ValueError(f"hs must be 0 or 1 (hierarchical softmax), got {self.hs!r}")
+        if self.hs and self.negative:
+            raise ValueError(
+                "choose one output layer: hs=1 with negative=0 (hierarchical softmax), "
+                f"or hs=0 (negative={self.negative})"
+            )
         if self.alpha <= 0 or not 0 <= self.min_alpha <= self.alpha:
             raise ValueError("need 0 <= min_alpha <= alpha and alpha > 0")
         if not 0 <= self.sample < 1:
@@ -105,9 +116,12 @@ class EpochPlan:
     example reads, padded (CBOW: the context words; skip-gram: the centre word alone);
     ``mask[e]`` (float32, 1 for a real input, 0 for padding) and the averaging
     ``weights[e] = mask[e] / n_inputs``. Predictions ``p`` (CBOW: one per example;
-    skip-gram: one per centre-context pair): ``outputs[p]``, the target word, then the
-    negatives (none for the full softmax); ``labels[p]`` the answer each output row should
-    give (see :func:`explorer.objectives.binary_loss`; None for the full softmax);
+    skip-gram: one per centre-context pair): ``targets[p]``, the word to predict;
+    ``outputs[p]``, the rows of ``W_out`` it scores: the target, then the negatives
+    (negative sampling), the inner nodes on the target's path, padded (hierarchical
+    softmax, ``hs``), or the target alone (the full softmax, which scores every row);
+    ``labels[p]``, the answer each of them should give (see
+    :func:`explorer.objectives.binary_loss`; None for the full softmax);
     ``pred_example[p]``, its example's place in the batch. Batch ``b`` holds the examples
     ``b * batch_size ...`` and the predictions ``pred_bounds[b]:pred_bounds[b + 1]``.
     """
@@ -118,19 +132,17 @@ class EpochPlan:
     inputs: np.ndarray
     mask: np.ndarray
     weights: np.ndarray
+    targets: np.ndarray
     outputs: np.ndarray
     labels: np.ndarray | None
     pred_example: np.ndarray
     pred_bounds: np.ndarray
-    cbow_columns: np.ndarray | None = None  # see _entry_columns
-
-    @property
-    def targets(self) -> np.ndarray:
-        return self.outputs[:, 0]
+    hs: bool = False
+    cbow_columns: np.ndarray | None = None  # see _cbow_columns
 
     @property
     def negatives(self) -> np.ndarray | None:
-        return self.outputs[:, 1:] if self.outputs.shape[1] > 1 else None
+        return None if self.hs or self.outputs.shape[1] < 2 else self.outputs[:, 1:]
 
     @property
     def n_batches(self) -> int:
@@ -206,8 +218,13 @@ def build_epoch_plan(
     config: Word2VecConfig,
     epoch: int,
     sampler: UnigramSampler | None = None,
+    tree: HuffmanTree | None = None,
 ) -> EpochPlan:
-    """Downsample, draw the windows, cut the examples and draw the negatives of one epoch."""
+    """Downsample, draw the windows, cut the examples and draw the negatives of one epoch.
+
+    ``sampler`` and ``tree`` (made from ``counts`` when not given) serve negative sampling
+    and the hierarchical softmax.
+    """
     rng = np.random.default_rng([config.seed, epoch])
     if config.sample:
         kept = rng.random(len(tokens)) < keep_probabilities(counts, config.sample)[tokens]
@@ -274,17 +291,22 @@ def build_epoch_plan(
         n_real = np.maximum(table.sum(axis=1, keepdims=True), 1)  # (0, 0) is never an example
         mask, weights = table.take(kind, axis=0), (table / n_real).take(kind, axis=0)
         pred_bounds = np.append(batch_starts, n_examples)
-    outputs = np.empty((len(targets), 1 + config.negative), dtype=np.int32)
-    outputs[:, 0] = targets
-    labels = None
-    if config.negative:
-        sampler = sampler or UnigramSampler.from_counts(counts)
-        sampler.draw(rng, out=outputs[:, 1:])
-        labels = negative_sampling_labels(outputs)
+    targets = targets.astype(np.int32)
+    if config.hs:  # the inner nodes on each target's path, and the turns to take
+        tree = tree or HuffmanTree.from_counts(counts)
+        outputs, labels = tree.points.take(targets, axis=0), tree.labels().take(targets, axis=0)
+    else:
+        outputs = np.empty((len(targets), 1 + config.negative), dtype=np.int32)
+        outputs[:, 0] = targets
+        labels = None
+        if config.negative:
+            sampler = sampler or UnigramSampler.from_counts(counts)
+            sampler.draw(rng, out=outputs[:, 1:])
+            labels = negative_sampling_labels(outputs)
     cbow_columns = None
     if not config.sg:  # each entry's example in a full batch: its inputs, then its outputs
         ex = np.arange(config.batch_size)
-        n_outputs = outputs.shape[1] if config.negative else 0
+        n_outputs = outputs.shape[1] if labels is not None else 0
         cbow_columns = np.concatenate([ex.repeat(inputs.shape[1]), ex.repeat(n_outputs)])
     return EpochPlan(
         epoch=epoch,
@@ -293,10 +315,12 @@ def build_epoch_plan(
         inputs=inputs,
         mask=mask,
         weights=weights,
+        targets=targets,
         outputs=outputs,
         labels=labels,
         pred_example=pred_example,
         pred_bounds=pred_bounds.astype(np.int64),
+        hs=bool(config.hs),
         cbow_columns=cbow_columns,
     )
 
@@ -459,7 +483,8 @@ class TrainState:
         tokens, sentence_ids: the corpus as word ids (int32) and the sentence of each token.
         W: input vectors, ``V x d`` float32 (gensim's ``wv.vectors``, syn0).
         W_out: output vectors, ``V x d`` float32 (gensim's ``syn1neg`` / ``syn1``; the paper's
-            ``d x V`` output matrix, transposed).
+            ``d x V`` output matrix, transposed). With ``hs=1``, row ``j`` is inner node ``j``
+            of the Huffman tree (``tree``), and the last row is unused, as in gensim's syn1.
         step: batches done since the start; epoch: the current epoch (``== epochs`` when done);
         position: examples done in the current epoch; examples_seen: examples done in all.
     """
@@ -475,9 +500,10 @@ class TrainState:
     position: int = 0
     examples_seen: int = 0
     # Derived from the fields above, cached and shared between states: the current epoch's
-    # plan (from (seed, epoch)) and the negative sampler (from the counts).
+    # plan (from (seed, epoch)), the negative sampler and the Huffman tree (from the counts).
     plan: EpochPlan | None = field(default=None, repr=False, compare=False)
     sampler: UnigramSampler | None = field(default=None, repr=False, compare=False)
+    tree: HuffmanTree | None = field(default=None, repr=False, compare=False)
 
     @property
     def finished(self) -> bool:
@@ -539,7 +565,7 @@ def init_state(
 
     ``sentences`` are token lists, or arrays of word ids of ``vocab``. ``W`` starts as gensim's
     (uniform in ``[-1, 1) / vector_size``, from ``default_rng(seed)``); ``W_out`` starts at
-    zero, for both objectives (as gensim's syn1neg and syn1 do).
+    zero, for every objective (as gensim's syn1neg and syn1 do).
     """
     config = config or Word2VecConfig()
     encoded = list(sentences)
@@ -582,16 +608,26 @@ def init_state(
 
 
 def with_plan(state: TrainState) -> TrainState:
-    """The state with its negative sampler and the plan of its current epoch (built if missing)."""
-    sampler = state.sampler
+    """The state with its sampler or tree and the plan of its current epoch (built if missing)."""
+    sampler, tree = state.sampler, state.tree
     if sampler is None and state.config.negative:
         sampler = UnigramSampler.from_counts(state.vocab.counts)
+    if tree is None and state.config.hs:
+        tree = HuffmanTree.from_counts(state.vocab.counts)
     if state.finished or (state.plan is not None and state.plan.epoch == state.epoch):
-        return state if sampler is state.sampler else replace(state, sampler=sampler)
+        if sampler is state.sampler and tree is state.tree:
+            return state
+        return replace(state, sampler=sampler, tree=tree)
     plan = build_epoch_plan(
-        state.tokens, state.sentence_ids, state.vocab.counts, state.config, state.epoch, sampler
+        state.tokens,
+        state.sentence_ids,
+        state.vocab.counts,
+        state.config,
+        state.epoch,
+        sampler,
+        tree,
     )
-    return replace(state, plan=plan, sampler=sampler)
+    return replace(state, plan=plan, sampler=sampler, tree=tree)
 
 
 def _advance(
