@@ -190,3 +190,59 @@ def output_rows(
         return np.asarray(words), list(labels), _("W_out: output vectors")
     nodes, names = path_nodes(tree, words)
     return nodes, names, _("W_out: the tree's nodes on these words' paths")
+
+
+def top_of_tree(
+    tree: HuffmanTree,
+    words: Sequence[int],
+    names: Sequence[str],
+    highlight: int | None = None,
+) -> tuple[list[dict], list[dict]]:
+    """The part of ``tree`` that holds ``words``, laid out for a picture (root on the left).
+
+    Usage:
+        >>> nodes, edges = top_of_tree(tree, range(20), vocab.index_to_key, highlight=7)
+
+    Each inner node on the paths of ``words`` (and of ``highlight``) is drawn with both its
+    children: a word, named by ``names``, or a subtree that none of them is in, drawn as one
+    leaf that stands for its words ("… 40 words"). ``x`` is the depth, ``y`` the order of the
+    leaves (left child first, from the top); an inner node sits halfway between its children.
+
+    Returns ``(nodes, edges)``: nodes have ``kind`` ("node", "word" or "more"), ``label``,
+    ``x``, ``y`` and ``count`` (the words' summed count below); edges have ``x, y, x2, y2``,
+    their ``bit`` (0 left, 1 right) and ``on_path`` (on ``highlight``'s path).
+    """
+    V = tree.n_words
+    shown = [*words, *([] if highlight is None else [highlight])]
+    inner = {int(n) for w in shown for n in tree.point(w)}
+    path = set() if highlight is None else {int(n) + V for n in tree.point(highlight)}
+    path |= set() if highlight is None else {int(highlight)}
+    n_words = np.ones(2 * V - 1, dtype=np.int64)  # words below each node (a word: itself)
+    for j in range(V - 1):  # children are made before their parent
+        n_words[V + j] = n_words[tree.children[j]].sum()
+    counts = np.concatenate([tree.counts, tree.node_counts])
+    nodes: list[dict] = []
+    edges: list[dict] = []
+    next_leaf = [0]
+
+    def place(node: int, depth: int) -> float:
+        if node >= V and node - V in inner:
+            ys = [place(int(child), depth + 1) for child in tree.children[node - V]]
+            y = sum(ys) / 2
+            for bit, (child, child_y) in enumerate(zip(tree.children[node - V], ys, strict=True)):
+                edges.append(
+                    {"x": depth, "y": y, "x2": depth + 1, "y2": child_y, "bit": bit,
+                     "on_path": int(child) in path}
+                )  # fmt: skip
+            kind = "node"
+            label = _("root") if node - V == tree.root else ""
+        else:
+            y = float(next_leaf[0])
+            next_leaf[0] += 1
+            kind = "word" if node < V else "more"
+            label = names[node] if node < V else _("… {n} words").format(n=int(n_words[node]))
+        nodes.append({"kind": kind, "label": label, "x": depth, "y": y, "count": int(counts[node])})
+        return y
+
+    place(V + tree.root, 0)
+    return nodes, edges

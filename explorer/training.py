@@ -52,7 +52,13 @@ import numpy as np
 
 from explorer.huffman import HuffmanTree
 from explorer.i18n import _
-from explorer.objectives import binary_loss, hidden, negative_sampling_labels, softmax_from_h
+from explorer.objectives import (
+    binary_loss,
+    hidden,
+    matmul,
+    negative_sampling_labels,
+    softmax_from_h,
+)
 from explorer.vocab import Vocabulary
 
 NS_EXPONENT = 0.75  # negatives are drawn from unigram counts ** 0.75 (word2vec's choice)
@@ -371,20 +377,6 @@ def _coefficients(
     return C
 
 
-#: Multiply-adds per BLAS call in :func:`_add_product`. OpenBLAS runs a product of at most
-#: 4 * 65536 of them on one thread; a larger one wakes a second thread, which costs far more
-#: than it saves at a batch's sizes (on a busy 2-core machine a skip-gram batch took 3 ms
-#: instead of 0.3 ms).
-ONE_THREAD_PRODUCT = 4 * 65536
-
-
-def _add_product(out: np.ndarray, C: np.ndarray, X: np.ndarray) -> None:
-    """``out += C @ X``, a block of rows at a time, each block small enough for one thread."""
-    rows = max(1, ONE_THREAD_PRODUCT // (C.shape[1] * X.shape[1]))
-    for start in range(0, len(C), rows):
-        out[start : start + rows] += C[start : start + rows] @ X
-
-
 def _cbow_columns(plan: EpochPlan, n_ex: int) -> np.ndarray:
     """Each entry's example in a CBOW batch of ``n_ex`` examples: its inputs, then outputs."""
     if n_ex == plan.batch_size and plan.cbow_columns is not None:
@@ -447,7 +439,7 @@ def _train_batch(
     if full_softmax:
         W_out = params[n_words:]
         loss, d_h, d_scores = softmax_from_h(h, W_out, outputs[:, 0])
-        W_out -= (lr * d_scores.T) @ h
+        W_out -= matmul(lr * d_scores.T, h)
     else:
         U = P.take(index[inputs.size :].reshape(outputs.shape), axis=0)  # (n_pred, m, d)
         loss, d_scores = binary_loss(np.matvec(U, h), plan.labels[p0:p1])
@@ -464,9 +456,9 @@ def _train_batch(
             out_cols = np.repeat(example, outputs.shape[1])
             shape = (len(rows) - n_in, n_ex)
             C_out = _coefficients(out_rows, out_cols, d_scores, shape, -lr)
-    if not full_softmax:
-        _add_product(P[n_in:], C_out, H)
-    _add_product(P[:n_in], C_in, d_h)
+    if not full_softmax:  # (matmul: BLAS on one thread, see there)
+        P[n_in:] += matmul(C_out, H)
+    P[:n_in] += matmul(C_in, d_h)
     params[rows] = P
     return loss, n_pred
 

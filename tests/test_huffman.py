@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from explorer.corpus import tokenize
-from explorer.huffman import HuffmanTree
+from explorer.huffman import HuffmanTree, output_rows, path_nodes, top_of_tree
 from explorer.samples import gensim_test_data_dir, load_sample_text
 
 
@@ -76,3 +76,33 @@ def test_frequent_words_get_short_codes():
 def test_needs_two_words():
     with pytest.raises(ValueError, match="at least 2 words"):
         HuffmanTree.from_counts([5])
+
+
+def test_top_of_tree_draws_the_paths_of_the_chosen_words():
+    counts = np.sort(np.random.default_rng(1).integers(1, 500, 60))[::-1]
+    tree = HuffmanTree.from_counts(counts)
+    names = [f"w{i}" for i in range(60)]
+    nodes, edges = top_of_tree(tree, range(10), names, highlight=42)
+    inner = [n for n in nodes if n["kind"] == "node"]
+    leaves = [n for n in nodes if n["kind"] != "node"]
+    assert len(edges) == 2 * len(inner) and len(leaves) == len(inner) + 1  # a binary tree
+    assert {n["label"] for n in leaves if n["kind"] == "word"} >= {f"w{i}" for i in range(10)} | {
+        "w42"
+    }
+    # the collapsed subtrees and the shown words hold every word once
+    words = [int(n["label"].split()[1]) if n["kind"] == "more" else 1 for n in leaves]
+    assert sum(words) == 60
+    assert sorted(n["y"] for n in leaves) == list(range(len(leaves)))
+    assert sum(e["on_path"] for e in edges) == tree.lengths[42]
+    root = next(n for n in inner if n["x"] == 0)
+    assert root["label"] == "root" and root["count"] == counts.sum()
+
+
+def test_path_nodes_and_output_rows():
+    tree = HuffmanTree.from_counts([40, 30, 20, 10])
+    nodes, labels = path_nodes(tree, [3, 0])
+    assert nodes.tolist() == [2, 1, 0] and labels == ["node 2 (root)", "node 1", "node 0"]
+    ids, names, title = output_rows(None, [3, 0], ["d", "a"])
+    assert ids.tolist() == [3, 0] and names == ["d", "a"] and title == "W_out: output vectors"
+    ids, names, title = output_rows(tree, [3, 0], ["d", "a"])
+    assert ids.tolist() == [2, 1, 0] and "paths" in title

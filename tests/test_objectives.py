@@ -7,6 +7,7 @@ from explorer.huffman import HuffmanTree
 from explorer.objectives import (
     dense_grads,
     hierarchical_softmax_loss_and_grads,
+    matmul,
     negative_sampling_loss_and_grads,
     softmax_loss_and_grads,
 )
@@ -141,3 +142,11 @@ def test_hierarchical_softmax_loss_is_minus_log_of_the_paths_product():
     # and the paths' probabilities sum to one over the vocabulary
     p_all = np.exp(TREE.word_log_probabilities(W_out[: V - 1] @ h[0]))
     assert p_all.sum() == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("shape", [(3, 4, 5), (2000, 8, 50), (32, 9000, 50), (32, 50, 9000)])
+def test_matmul_in_blocks_equals_the_product(shape):
+    m, k, n = shape
+    rng = np.random.default_rng(0)
+    a, b = rng.normal(size=(m, k)), rng.normal(size=(k, n))
+    np.testing.assert_allclose(matmul(a, b), a @ b, rtol=1e-10, atol=1e-10)
