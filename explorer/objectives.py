@@ -74,11 +74,12 @@ class BatchGrads:
 
 # --- products that stay on one thread ------------------------------------------------------
 
-#: Multiply-adds per BLAS call in :func:`matmul`. OpenBLAS runs a product of at most
-#: 4 * 65536 of them on one thread and wakes a second thread for a larger one, which costs
-#: far more than it saves at a batch's sizes: on the busy 2-core machine a skip-gram batch
-#: took 3 ms instead of 0.3 ms, a full-softmax step with V = 1,000 56 ms instead of 0.4 ms.
-ONE_THREAD_PRODUCT = 4 * 65536
+#: Multiply-adds per BLAS call in :func:`matmul`. OpenBLAS gives a product one thread per
+#: 4 * 65536 of them (``GEMM_MULTITHREAD_THRESHOLD``), so below twice that it stays on one;
+#: a second thread costs far more than it saves at a batch's sizes: on the busy 2-core
+#: machine a skip-gram batch took 3 ms instead of 0.3 ms, and a full-softmax step with
+#: V = 1,000 56 ms instead of 0.4 ms.
+ONE_THREAD_PRODUCT = 2 * 4 * 65536 - 1
 
 
 def matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -356,7 +356,7 @@ def batch_rows(
     flat = entries.ravel()
     order = _ORDER[: flat.size] if flat.size <= len(_ORDER) else np.arange(flat.size)
     slot = np.empty(n_rows, dtype=np.intp)  # only slots of rows in ``entries`` are read
-    slot[flat] = order  # of repeated positions one stays (numpy keeps the last)
+    slot[flat] = order  # of a repeated row's positions one stays (which one is no matter)
     stayed = slot.take(flat) == order
     rows = flat[stayed]
     slot[rows] = order[: rows.size]
@@ -370,7 +370,7 @@ def _coefficients(
     """A float32 matrix of ``shape`` with ``C[rows, cols] += scale * values``, in order.
 
     Repeated ``(row, col)`` pairs sum. ``np.add.at`` on the flat matrix: its 1-D loop is
-    fast (2 us for a batch's 512 values, against 10 us for ``np.bincount`` + ``astype``).
+    fast (1.5-2.5 us for a batch's 512 values; ``np.bincount`` + ``astype`` 3-5 us).
     """
     C = np.zeros(shape, dtype=np.float32)
     np.add.at(C.reshape(-1), rows * shape[1] + cols, values.ravel() * np.float32(scale))
@@ -412,9 +412,9 @@ def _train_batch(
     batch's rows once, finding them with slots (:func:`batch_rows`) and building ``C`` with
     ``np.add.at`` pays for most of it: the whole batch (forward, backward, update) takes
     1.15-1.2x the time it took with scipy's private COO kernel (the compiled loop behind
-    ``coo_array @ dense``, 5 us for the update, which a scipy release may remove); 1.35-1.45x
-    for skip-gram, whose batches have 4x more rows. Figures printed by
-    ``python -m bench.word2vec``; per batch, interleaved with the old code, in CPU time.
+    ``coo_array @ dense``, 5 us for the update, which a scipy release may remove); 1.4x for
+    skip-gram, whose batches have 4x more rows (measured per batch, interleaved with the old
+    code, in CPU time; ``python -m bench.word2vec`` prints the speed against gensim's).
     """
     p0, p1 = plan.pred_bounds[b], plan.pred_bounds[b + 1]
     e0 = b * plan.batch_size
