@@ -1,7 +1,7 @@
 """gensim, for comparison and for corpora too big to train live: same settings, our ``Vectors``.
 
 Usage:
-    >>> from explorer.training import Word2VecConfig
+    >>> from explorer.training import TrainState, Word2VecConfig
     >>> wv = train_gensim(sentences, Word2VecConfig(vector_size=50, min_count=5))
     >>> wv.most_similar("cat", topn=3)
     >>> kv = to_gensim(wv)                # and back: from_gensim(kv)
@@ -17,24 +17,25 @@ from typing import Any
 import numpy as np
 
 from explorer.i18n import _
-from explorer.training import Word2VecConfig
+from explorer.training import TrainState, Word2VecConfig
 from explorer.vectors import Vectors
 
 
 def gensim_params(config: Word2VecConfig, workers: int = 1) -> dict[str, Any]:
     """gensim ``Word2Vec`` keyword arguments for ``config``.
 
-    Our ``negative=0`` is the full softmax, which gensim lacks: its closest relative,
-    hierarchical softmax (``hs=1``), stands in. ``max_vocab`` becomes ``max_final_vocab``
-    (gensim then raises ``min_count`` until the vocabulary fits). ``batch_size`` has no
-    counterpart (gensim updates after every example). ``workers=1`` keeps runs reproducible.
+    ``hs=1, negative=0`` (hierarchical softmax) is gensim's own. Our full softmax
+    (``negative=0, hs=0``) is not in gensim: its closest relative, the hierarchical softmax,
+    stands in. ``max_vocab`` becomes ``max_final_vocab`` (gensim then raises ``min_count``
+    until the vocabulary fits). ``batch_size`` has no counterpart (gensim updates after every
+    example). ``workers=1`` keeps runs reproducible.
     """
     return dict(
         vector_size=config.vector_size,
         window=config.window,
         min_count=config.min_count,
         sg=config.sg,
-        hs=0 if config.negative else 1,
+        hs=1 if config.hs or not config.negative else 0,
         negative=config.negative,
         cbow_mean=1,
         alpha=config.alpha,
@@ -97,6 +98,26 @@ def train_gensim(
         callbacks=[_EpochProgress()],
     )
     return from_gensim(model)
+
+
+def to_gensim_model(state: TrainState) -> Any:
+    """A gensim ``Word2Vec`` holding our model: vocabulary and counts (in our order), ``W``,
+    and ``W_out`` as ``syn1neg`` (negative sampling) or ``syn1`` (hierarchical softmax, whose
+    Huffman tree gensim rebuilds from the same counts: the same tree).
+
+    gensim can then go on training it, or score sentences with ``score()`` (which gensim
+    computes for the hierarchical softmax only).
+    """
+    from gensim.models import Word2Vec
+
+    # min_count 1 and no sorting: the vocabulary stays ours, word for word and in our order
+    params = gensim_params(state.config) | dict(min_count=1, max_final_vocab=None, sorted_vocab=0)
+    model = Word2Vec(**params)
+    counts = {w: int(c) for w, c in zip(state.vocab.index_to_key, state.vocab.counts, strict=True)}
+    model.build_vocab_from_freq(counts, corpus_count=int(state.sentence_ids.max(initial=-1)) + 1)
+    model.wv.vectors[:] = state.W
+    (model.syn1 if model.hs else model.syn1neg)[:] = state.W_out
+    return model
 
 
 def to_gensim(wv: Vectors) -> Any:

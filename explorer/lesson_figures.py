@@ -3,6 +3,7 @@
 Usage:
     >>> st.vega_lite_chart(cosine_heatmap(table))          # table: words x words cosines
     >>> st.vega_lite_chart(parallelogram_figure(xy, ["king", "man", "woman", "queen"]))
+    >>> st.vega_lite_chart(huffman_tree_figure(*top_of_tree(tree, range(20), words, 7)))
 """
 
 from __future__ import annotations
@@ -244,3 +245,60 @@ def difference_bars(vectors: pd.DataFrame) -> dict:
             ],
         },
     }
+
+
+def huffman_tree_figure(nodes: list[dict], edges: list[dict]) -> dict:
+    """The top of a Huffman tree, root on the left (:func:`explorer.huffman.top_of_tree`):
+    each branch marked 0 (left) or 1 (right), a chosen word's path in red, subtrees without
+    a shown word as one grey leaf."""
+    for e in edges:
+        e["mx"], e["my"] = (e["x"] + e["x2"]) / 2, (e["y"] + e["y2"]) / 2
+    depth = max((n["x"] for n in nodes), default=0)
+    x = {"field": "x", "type": "quantitative", "axis": None,
+         "scale": {"domain": [-0.2, depth + 1.6]}}  # fmt: skip
+    y = {"field": "y", "type": "quantitative", "axis": None, "scale": {"reverse": True}}
+    on_path = {"condition": {"test": "datum.on_path", "value": "#d62728"}, "value": "#9e9e9e"}
+    leaves = sum(n["kind"] != "node" for n in nodes)
+    count = {"field": "count", "type": "quantitative", "title": _("count below"), "format": ","}
+    return {
+        "config": CONFIG,
+        "width": "container",
+        "height": max(240, 22 * leaves),
+        "layer": [
+            {
+                "data": {"values": edges},
+                "mark": {"type": "rule"},
+                "encoding": {
+                    "x": x, "y": y, "x2": {"field": "x2"}, "y2": {"field": "y2"},
+                    "color": on_path,
+                    "strokeWidth": {"condition": {"test": "datum.on_path", "value": 3.5},
+                                    "value": 1.5},
+                },
+            },
+            {
+                "data": {"values": edges},
+                "mark": {"type": "text", "fontSize": 12, "dy": -7},
+                "encoding": {
+                    "x": x | {"field": "mx"}, "y": y | {"field": "my"},
+                    "text": {"field": "bit"}, "color": on_path,
+                },
+            },
+            {
+                "data": {"values": nodes},
+                "transform": [{"filter": "datum.kind == 'node'"}],
+                "mark": {"type": "circle", "size": 60, "color": "#555"},
+                "encoding": {"x": x, "y": y, "tooltip": [count]},
+            },
+            {
+                "data": {"values": nodes},
+                "transform": [{"filter": "datum.kind != 'node' || datum.label != ''"}],
+                "mark": {"type": "text", "align": "left", "dx": 7, "fontSize": 15},
+                "encoding": {
+                    "x": x, "y": y, "text": {"field": "label"},
+                    "color": {"condition": {"test": "datum.kind == 'more'", "value": "#9e9e9e"},
+                              "value": "black"},
+                    "tooltip": [{"field": "label", "title": _("word")}, count],
+                },
+            },
+        ],
+    }  # fmt: skip

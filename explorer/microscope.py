@@ -5,6 +5,11 @@ Usage:
     >>> view = inspect_example(state, ex)
     >>> view.context_words, view.h.shape, view.top_words[:3]
     >>> view.p_target_before, view.p_target_after   # the update raises p(target | context)
+    >>> view.path_nodes, view.path_codes, view.path_probs   # hierarchical softmax: the path
+
+With the hierarchical softmax (``hs=1``) the probabilities come from the Huffman tree: the
+target's path of left/right turns, each with its probability ``s(±u_node . h)``, whose
+product is ``p(target | context)``.
 
 Everything is computed from the current matrices with the same objective functions the
 trainer runs (:mod:`explorer.objectives`) and its update convention: each context row
@@ -14,13 +19,13 @@ receives the full ``-lr * dL/dh`` (gensim's, for ``cbow_mean=1``); output rows r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.special import expit, log_softmax
 
 from explorer.i18n import _
-from explorer.objectives import negative_sampling_from_h, softmax_from_h
+from explorer.objectives import binary_from_h, negative_sampling_from_h, softmax_from_h
 from explorer.training import TrainState
 
 
@@ -50,6 +55,10 @@ class ExampleView:
     scores: np.ndarray  # sigma(u . h) for [target, negatives...] (negative sampling)
     losses: np.ndarray  # each term's loss: -log s(u_t.h), -log s(-u_k.h)
     learning_rate: float
+    # hierarchical softmax only (empty otherwise): the target's path from the root
+    path_nodes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    path_codes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    path_probs: np.ndarray = field(default_factory=lambda: np.zeros(0))  # of the turn taken
 
 
 def pick_example(state: TrainState, word: str, window: int | None = None) -> Example:
@@ -83,7 +92,8 @@ def inspect_example(
     """The forward pass, the scores and one SGD update on a copy (the state is untouched).
 
     ``negative`` overrides the state's number of negatives (0: the full softmax); ``draw``
-    picks another, equally seeded, set of negatives.
+    picks another, equally seeded, set of negatives. A state trained with ``hs=1`` shows the
+    target's path instead (``negative`` and ``draw`` are then not used).
     """
     words = state.vocab.index_to_key
     W = state.W.astype(np.float64)
@@ -93,8 +103,14 @@ def inspect_example(
     rows = W[ctx]
     h = rows.mean(axis=0)
 
+    tree = state.tree if state.config.hs else None
+
     def p_target(W_: np.ndarray, W_out_: np.ndarray) -> tuple[float, np.ndarray]:
-        logp = log_softmax(W_out_ @ W_[ctx].mean(axis=0))
+        h_ = W_[ctx].mean(axis=0)
+        if tree is not None:  # the product of the turns' probabilities on each word's path
+            logp = tree.word_log_probabilities(W_out_[: len(words) - 1] @ h_)
+        else:
+            logp = log_softmax(W_out_ @ h_)
         return float(np.exp(logp[t])), np.exp(logp)
 
     p_before, probs = p_target(W, W_out)
@@ -102,8 +118,17 @@ def inspect_example(
 
     negative_words: list[str] = []
     scores = losses = np.zeros(0)
+    path = {}
     k = state.config.negative if negative is None else negative
-    if k:
+    if tree is not None:
+        out_rows, labels = tree.points[[t]], tree.labels(np.float64)[[t]]
+        _loss, d_h, d_scores = binary_from_h(h[None, :], W_out, out_rows, labels)
+        nodes = tree.point(t)
+        turn = expit((W_out[nodes] @ h) * labels[0, : len(nodes)])
+        path = dict(path_nodes=nodes.astype(np.int64), path_codes=tree.code(t).astype(np.int64),
+                    path_probs=turn)  # fmt: skip
+        rows_out, d_out = out_rows[0], d_scores[0]
+    elif k:
         from explorer.training import UnigramSampler
 
         sampler = state.sampler or UnigramSampler.from_counts(state.vocab.counts)
@@ -138,4 +163,19 @@ def inspect_example(
         scores=scores,
         losses=losses,
         learning_rate=lr,
+        **path,
     )
+
+
+def path_table(view: ExampleView) -> dict[str, list]:
+    """The hierarchical softmax's path of ``view`` as table columns: each inner node (root
+    first), the turn the target takes there and its probability ``s(±u . h)``; a last row
+    multiplies them: ``p(target | context)``."""
+    turns = [_("left (0)") if c == 0 else _("right (1)") for c in view.path_codes]
+    product = _("p({target} | context) = the product").format(target=view.target_word)
+    return {
+        _("node"): [str(int(n)) for n in view.path_nodes] + ["×"],
+        _("turn"): turns + [product],
+        _("probability"): [round(float(p), 4) for p in view.path_probs]
+        + [round(float(np.prod(view.path_probs)), 6)],
+    }

@@ -1,4 +1,4 @@
-"""The two word2vec objectives, as pure functions: loss and exact gradients for a batch.
+"""The three word2vec objectives, as pure functions: loss and exact gradients for a batch.
 
 Usage:
     >>> rng = np.random.default_rng(0)
@@ -21,10 +21,14 @@ One *example* is a set of input rows of ``W`` and one target word:
 
 The output matrix is stored like gensim's ``syn1neg`` / ``syn1``: ``W_out`` is ``V x d``,
 row ``j`` is the output vector ``u_j`` of word ``j`` (the paper's ``d x V`` matrix,
-transposed), and the score of word ``j`` is ``u_j . h``.
+transposed), and the score of word ``j`` is ``u_j . h``. With the hierarchical softmax, row
+``j`` belongs to inner node ``j`` of the Huffman tree instead (:mod:`explorer.huffman`).
 
-Each objective is split in two, so that the trainer runs exactly the code tested here:
-the input layer (:func:`hidden`) and the output layer (``*_from_h``). The loss is
+Negative sampling and the hierarchical softmax are both yes/no questions about rows of
+``W_out`` (:func:`binary_loss`): the target against ``k`` random words, or left/right at
+each node on the target's path. Each objective is split in two, so that the trainer runs
+exactly the code tested here: the input layer (:func:`hidden`) and the output layer
+(``*_from_h``, :func:`binary_loss`). The loss is
 **summed** over the batch. Gradients come back in row form (:class:`BatchGrads`), the way a
 trainer applies them; :func:`dense_grads` turns them into full ``V x d`` arrays (used by the
 finite-difference test). Everything runs in the dtype of ``W`` (float64 for the gradient
@@ -37,6 +41,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.special import expit, log_softmax
+
+from explorer.huffman import HuffmanTree
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,43 @@ class BatchGrads:
     d_scores: np.ndarray
 
 
+# --- products that stay on one thread ------------------------------------------------------
+
+#: Multiply-adds per BLAS call in :func:`matmul`. OpenBLAS gives a product one thread per
+#: 4 * 65536 of them (``GEMM_MULTITHREAD_THRESHOLD``), so below twice that it stays on one;
+#: a second thread costs far more than it saves at a batch's sizes: on the busy 2-core
+#: machine a skip-gram batch took 3 ms instead of 0.3 ms, and a full-softmax step with
+#: V = 1,000 56 ms instead of 0.4 ms.
+ONE_THREAD_PRODUCT = 2 * 4 * 65536 - 1
+
+
+def matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``a @ b`` for 2-D arrays, in blocks small enough for BLAS to stay on one thread.
+
+    The blocks split the longest of the three dimensions (rows of ``a``, columns of ``b``,
+    or the shared one, whose partial products are then summed in order).
+    """
+    (m, k), n = a.shape, b.shape[1]
+    if m * n * k <= ONE_THREAD_PRODUCT:
+        return a @ b
+    if k >= max(m, n):
+        step = max(1, ONE_THREAD_PRODUCT // (m * n))
+        out = a[:, :step] @ b[:step]
+        for start in range(step, k, step):
+            out += a[:, start : start + step] @ b[start : start + step]
+        return out
+    out = np.empty((m, n), dtype=np.result_type(a, b))
+    if m >= n:
+        step = max(1, ONE_THREAD_PRODUCT // (n * k))
+        for start in range(0, m, step):
+            np.matmul(a[start : start + step], b, out=out[start : start + step])
+    else:
+        step = max(1, ONE_THREAD_PRODUCT // (m * k))
+        for start in range(0, n, step):
+            np.matmul(a, b[:, start : start + step], out=out[:, start : start + step])
+    return out
+
+
 # --- the input layer ---------------------------------------------------------------------
 
 
@@ -83,9 +126,9 @@ def hidden(W: np.ndarray, contexts: np.ndarray, weights: np.ndarray) -> np.ndarr
 
     Padded positions may hold any valid row id: their weight is 0.
     """
-    # take() is much faster than fancy indexing; a batched (B, 1, C) @ (B, C, d) product
-    # then averages and masks in one pass.
-    return (weights[:, None, :] @ W.take(contexts, axis=0))[:, 0, :]
+    # take() is much faster than fancy indexing; np.vecmat then averages and masks in one
+    # pass (a (C,) @ (C, d) product per example; 2x faster than the same batched matmul).
+    return np.vecmat(weights, W.take(contexts, axis=0))
 
 
 # --- the output layer --------------------------------------------------------------------
@@ -95,12 +138,51 @@ def softmax_from_h(
     h: np.ndarray, W_out: np.ndarray, targets: np.ndarray
 ) -> tuple[float, np.ndarray, np.ndarray]:
     """Full softmax cross-entropy: ``(loss, d_h, d_scores)`` with ``d_scores = p - onehot``."""
-    logp = log_softmax(h @ W_out.T, axis=1)  # (B, V)
+    logp = log_softmax(matmul(h, W_out.T), axis=1)  # (B, V)
     rows = np.arange(len(targets))
     loss = -float(logp[rows, targets].sum())
     d_scores = np.exp(logp)
     d_scores[rows, targets] -= 1
-    return loss, d_scores @ W_out, d_scores
+    return loss, matmul(d_scores, W_out), d_scores
+
+
+def binary_loss(scores: np.ndarray, labels: np.ndarray) -> tuple[float, np.ndarray]:
+    """Independent yes/no questions, one per score: ``(loss, d_scores)``.
+
+    ``labels`` is ``+1`` where the answer is yes (``s(score)`` should go to 1: the target of
+    negative sampling), ``-1`` where it is no (a negative) and ``0`` where there is no
+    question (padding, or a negative equal to its target). With ``a = label * score``:
+    ``loss = sum -log s(a)`` over the questions and ``d_scores = (s(a) - 1) * label``.
+    """
+    a = scores * labels  # the score of the right answer
+    q = expit(a)  # the probability given to it
+    # np.log(q) is 3x faster than log_expit(a); it is exact until s(a) underflows to 0
+    # (a < -88 in float32, far beyond word2vec's scores; the loss is then inf).
+    loss = -float(np.vdot(np.log(q), labels * labels))
+    return loss, (q - 1) * labels
+
+
+def binary_from_h(
+    h: np.ndarray, W_out: np.ndarray, out_rows: np.ndarray, labels: np.ndarray
+) -> tuple[float, np.ndarray, np.ndarray]:
+    """The output layer of negative sampling: ``(loss, d_h, d_scores)``.
+
+    Example ``b`` asks one yes/no question per row ``out_rows[b, j]`` of ``W_out``, about
+    the score ``u . h[b]``, with the answer ``labels[b, j]`` (see :func:`binary_loss`).
+    """
+    U = W_out.take(out_rows, axis=0)  # (B, m, d)
+    loss, d_scores = binary_loss(np.matvec(U, h), labels)
+    return loss, np.vecmat(d_scores, U), d_scores
+
+
+def negative_sampling_labels(out_rows: np.ndarray, dtype: type = np.float32) -> np.ndarray:
+    """``+1`` for the target (column 0), ``-1`` for each negative, ``0`` for a negative equal
+    to its target (word2vec.c and gensim skip it)."""
+    labels = np.empty(out_rows.shape, dtype=dtype)
+    labels[:, 0] = 1
+    np.equal(out_rows[:, 1:], out_rows[:, :1], out=labels[:, 1:])  # 1 where skipped
+    labels[:, 1:] -= 1
+    return labels
 
 
 def negative_sampling_from_h(
@@ -110,21 +192,7 @@ def negative_sampling_from_h(
 
     ``out_rows[b]`` is the target of example ``b`` followed by its negatives.
     """
-    U = W_out.take(out_rows, axis=0)  # (B, 1 + k, d)
-    scores = (U @ h[:, :, None])[:, :, 0]
-    keep = out_rows[:, 1:] != out_rows[:, :1]  # a negative equal to the target is skipped
-    # Every loss term is log(1 + e^z): z = -score for the target (-log s(x) = log(1 + e^-x)),
-    # z = score for a negative (-log s(-x) = log(1 + e^x)).
-    z = scores.copy()
-    z[:, 0] *= -1
-    terms = np.logaddexp(0, z)
-    terms[:, 1:] *= keep
-    loss = float(terms.sum())
-    d_scores = expit(scores)  # d/dx of the terms: s(x) - 1 for the target, s(x) for negatives
-    d_scores[:, 0] -= 1
-    d_scores[:, 1:] *= keep
-    d_h = (d_scores[:, None, :] @ U)[:, 0, :]
-    return loss, d_h, d_scores
+    return binary_from_h(h, W_out, out_rows, negative_sampling_labels(out_rows, h.dtype))
 
 
 # --- the whole objectives ----------------------------------------------------------------
@@ -166,6 +234,29 @@ def negative_sampling_loss_and_grads(
     h = hidden(W, contexts, weights)
     out_rows = np.concatenate([targets[:, None], negatives], axis=1)  # (B, 1 + k)
     loss, d_h, d_scores = negative_sampling_from_h(h, W_out, out_rows)
+    return BatchGrads(loss, h, d_h, n_ctx, out_rows, d_scores)
+
+
+def hierarchical_softmax_loss_and_grads(
+    W: np.ndarray,
+    W_out: np.ndarray,
+    contexts: np.ndarray,
+    mask: np.ndarray,
+    targets: np.ndarray,
+    tree: HuffmanTree,
+) -> BatchGrads:
+    """Hierarchical softmax (gensim's ``hs=1``): ``loss = sum_b -log p(t_b | h_b)``.
+
+    ``p(t | h)`` is the product, over the inner nodes ``j`` on the target's path in ``tree``,
+    of ``s(label_j * u_j . h)`` (``label`` +1 to go left, -1 to go right; see
+    :mod:`explorer.huffman`). ``W_out`` holds the inner nodes' vectors: row ``j`` is node
+    ``j`` (as gensim's ``syn1``: ``V`` rows, the last unused). ``out_rows`` are the padded
+    paths; ``d_scores`` is 0 on the padding.
+    """
+    weights, n_ctx = mean_weights(mask, W.dtype)
+    h = hidden(W, contexts, weights)
+    out_rows = tree.points[targets]
+    loss, d_h, d_scores = binary_from_h(h, W_out, out_rows, tree.labels(W.dtype)[targets])
     return BatchGrads(loss, h, d_h, n_ctx, out_rows, d_scores)
 
 

@@ -54,7 +54,7 @@ SHARED = {
         (s.key for s in SAMPLES_BY_KEY.values() if raw in (s.key, s.title)), None
     ),
     "train.sg": _one_of(("CBOW", "Skip-gram")),
-    "train.objective": _one_of(("Negative sampling", "Full softmax")),
+    "train.objective": _one_of(("Negative sampling", "Full softmax", "Hierarchical softmax")),
     "train.negative": _int_in(1, 20),
     "train.vector_size": _int_in(2, 100),
     "train.window": _int_in(1, 10),
@@ -619,13 +619,15 @@ def _settings_form() -> None:
         )
         c[1].radio(
             _("Output layer"),
-            [N_("Negative sampling"), N_("Full softmax")],
+            [N_("Negative sampling"), N_("Full softmax"), N_("Hierarchical softmax")],
             format_func=_,
             key="train.objective",
             persist_state=KEEP,
             help=_(
                 "Full softmax scores every word of the vocabulary; negative sampling "
-                "scores the true word against k random 'negative' words."
+                "scores the true word against k random 'negative' words; hierarchical "
+                "softmax walks the true word's path in a Huffman tree, a yes/no question "
+                "per node (about log2 V of them)."
             ),
         )
         c[2].slider(
@@ -634,7 +636,7 @@ def _settings_form() -> None:
             20,
             key="train.negative",
             persist_state=KEEP,
-            disabled=st.session_state["train.objective"] == "Full softmax",
+            disabled=st.session_state["train.objective"] != "Negative sampling",
             help=_("Negative words drawn per example, from unigram counts ** 0.75."),
         )
         c[3].slider(
@@ -719,11 +721,12 @@ DRAWING_DEFAULTS = {"train.chunk": 20, "train.map_top": 0}
 
 
 def _form_from_config(c) -> dict:  # noqa: ANN001 (Word2VecConfig)
-    # The settings form's values for a config (the inverse of _config_from_form). With the
-    # full softmax, k is left as the form had it.
+    # The settings form's values for a config (the inverse of _config_from_form). Without
+    # negative sampling, k is left as the form had it.
+    objective = "Hierarchical softmax" if c.hs else "Negative sampling" if c.negative else None
     form = {
         "train.sg": "Skip-gram" if c.sg else "CBOW",
-        "train.objective": "Full softmax" if c.negative == 0 else "Negative sampling",
+        "train.objective": objective or "Full softmax",
         "train.vector_size": c.vector_size, "train.window": c.window, "train.alpha": c.alpha,
         "train.batch_size": c.batch_size, "train.epochs": c.epochs, "train.seed": c.seed,
         "train.min_count": c.min_count,
@@ -738,7 +741,8 @@ def _config_from_form():  # noqa: ANN202 (Word2VecConfig)
     return Word2VecConfig(
         vector_size=ss["train.vector_size"], window=ss["train.window"],
         min_count=ss["train.min_count"], sg=int(ss["train.sg"] == "Skip-gram"),
-        negative=0 if ss["train.objective"] == "Full softmax" else ss["train.negative"],
+        negative=ss["train.negative"] if ss["train.objective"] == "Negative sampling" else 0,
+        hs=int(ss["train.objective"] == "Hierarchical softmax"),
         alpha=ss["train.alpha"], epochs=ss["train.epochs"], batch_size=ss["train.batch_size"],
         seed=int(ss["train.seed"]), max_vocab=max_vocab_for_training(),
     )  # fmt: skip

@@ -7,6 +7,8 @@ Usage:
     >>> model.wv.most_similar("cat", topn=3)
     >>> model.loss_history_[-1], model.state_.step
     >>> model.save("model.npz"); same = Word2Vec.load("model.npz")
+    >>> hs = Word2Vec(hs=1, negative=0).fit(sentences)   # hierarchical softmax, as in gensim
+    >>> hs.state_.tree.code(hs.wv.key_to_index["cat"])   # its path in the Huffman tree
 
 The constructor only stores the settings (see :class:`~explorer.training.Word2VecConfig`
 for their meaning and defaults); :meth:`fit` does the work. Learned attributes end in
@@ -34,17 +36,19 @@ __all__ = ["Word2Vec", "Word2VecConfig"]
 
 
 class Word2Vec:
-    """word2vec (CBOW or skip-gram; negative sampling or full softmax) in numpy.
+    """word2vec (CBOW or skip-gram; negative sampling, hierarchical or full softmax) in numpy.
 
     Args:
         **settings: any field of :class:`~explorer.training.Word2VecConfig` (``vector_size``,
-            ``window``, ``min_count``, ``sg``, ``negative``, ``alpha``, ``min_alpha``,
+            ``window``, ``min_count``, ``sg``, ``negative``, ``hs``, ``alpha``, ``min_alpha``,
             ``epochs``, ``batch_size``, ``sample``, ``max_vocab``, ``shrink_windows``, ``seed``).
+            As in gensim, ``hs=1, negative=0`` trains with the hierarchical softmax.
 
     Attributes (after :meth:`fit`):
         wv: the learned input vectors, a :class:`~explorer.vectors.Vectors`.
         vocab_: the :class:`~explorer.vocab.Vocabulary`.
-        state_: the final :class:`~explorer.training.TrainState` (``W``, ``W_out``, ...).
+        state_: the final :class:`~explorer.training.TrainState` (``W``, ``W_out``, and
+            with ``hs=1`` the Huffman ``tree``, ...).
         loss_history_: mean loss per prediction, one value per chunk (a tenth of an epoch).
     """
 

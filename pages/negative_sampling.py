@@ -1,30 +1,33 @@
-"""Negative sampling: score the right word against a few random ones instead of all."""
+"""The speed-ups: negative sampling and the hierarchical softmax, instead of every word."""
 
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from explorer import session
+from explorer.huffman import top_of_tree
 from explorer.i18n import _
-from explorer.lesson_figures import cost_figure, distribution_figure
-from explorer.microscope import inspect_example, pick_example
+from explorer.lesson_figures import cost_figure, distribution_figure, huffman_tree_figure
+from explorer.microscope import inspect_example, path_table, pick_example
 from explorer.sampling_cost import (
     measure_step_cost,
     method_label,
     noise_distribution,
     raw_distribution,
 )
+from explorer.training import Word2VecConfig
 
 session.page_setup()
-st.title("🎲 " + _("Negative sampling"))
-st.markdown(
-    _(
-        "The full softmax scores **every** word of the vocabulary for every example. Negative "
-        "sampling scores the true centre word against **k random 'negative' words**: push the "
-        "true word's score up, the negatives' down. The negatives are drawn more often for "
-        "frequent words, but less than their raw frequency: counts are raised to the power 0.75."
-    )
-)
+st.title("🎲 " + _("Speed-ups: negative sampling and hierarchical softmax"))
+st.markdown(_(
+    "The full softmax scores **every** word of the vocabulary for every example. Two "
+    "speed-ups avoid it. **Negative sampling** scores the true centre word against **k random "
+    "'negative' words**: push the true word's score up, the negatives' down. The negatives "
+    "are drawn more often for frequent words, but less than their raw frequency: counts are "
+    "raised to the power 0.75. **Hierarchical softmax** puts the words at the leaves of a "
+    "binary tree and predicts a word by the left/right turns on its path: about log2 V "
+    "yes/no questions instead of V scores."
+))  # fmt: skip
 
 st.subheader(_("1 · The noise distribution"))
 vocab = session.current_corpus().vocab
@@ -65,15 +68,58 @@ st.markdown(
     ).format(loss=view.losses.sum())
 )
 
-st.subheader(_("3 · What it saves, measured"))
-table = session.cached(measure_step_cost, _("Timing both on this server…"))()
+st.subheader(_("3 · Hierarchical softmax: the Huffman tree of this corpus"))
+hs_config = Word2VecConfig(negative=0, hs=1, max_vocab=session.max_vocab_for_training())
+hs = session.trained_model(hs_config)[0]  # a model trained with the hierarchical softmax
+tree, words = hs.state_.tree, hs.vocab_.index_to_key
+c = st.columns([2, 1])
+word = c[0].selectbox(_("Word"), [w for w in track if w in hs.vocab_] or words[:20],
+                      key="hs.word", help=_("Its path is drawn in red."))  # fmt: skip
+top = c[1].slider(_("Most frequent words shown"), 15, 30, 20, key="hs.top")
+target = hs.vocab_.key_to_index[word]
+session.vega(huffman_tree_figure(*top_of_tree(tree, range(top), words, highlight=target)))
+m = st.columns(4)
+m[0].metric(_("Words (leaves)"), f"{tree.n_words:,}")
+m[1].metric(_("Inner nodes (rows of W_out)"), f"{tree.n_words - 1:,}")
+m[2].metric(_("Questions per token, on average"), f"{tree.mean_code_length():.2f}")
+m[3].metric(_("log2 V"), f"{np.log2(tree.n_words):.2f}")
+st.markdown(_(
+    "Huffman coding gives frequent words short paths: *{first}* takes {short} turn(s), the "
+    "rarest words {long}. Weighted by the counts, a token takes {mean:.2f} questions, about "
+    "log2 V = {log2v:.2f} or fewer. Each inner node has its own output vector, a row of W_out."
+).format(first=words[0], short=int(tree.lengths[0]), long=int(tree.lengths.max()),
+         mean=tree.mean_code_length(), log2v=np.log2(tree.n_words)))  # fmt: skip
+
+st.subheader(_("4 · One word's path, left or right at each node"))
+path = inspect_example(hs.state_, pick_example(hs.state_, word))
+code = "".join(map(str, path.path_codes))
+st.markdown(_(
+    "Context **{context}** → target **{target}**: code **{code}** (0 = left, 1 = right), "
+    "through inner nodes {nodes}. At each node the model (trained with the hierarchical "
+    "softmax) gives the turn the probability σ(±u·h):"
+).format(context=", ".join(path.context_words), target=word, code=code,
+         nodes=", ".join(map(str, path.path_nodes))))  # fmt: skip
+st.dataframe(path_table(path), hide_index=True)
+st.markdown(_(
+    "p({target} | context) = **{p:.4f}**: {n} dot products, where the full softmax needs "
+    "{V:,}. The probabilities of all the words' paths sum to 1 (each node splits what "
+    "reaches it in two), so it is still a softmax over the whole vocabulary."
+).format(target=word, p=path.p_target_before, n=len(path.path_nodes), V=tree.n_words))  # fmt: skip
+
+st.subheader(_("5 · What they save, measured"))
+table = session.cached(measure_step_cost, _("Timing the three on this server…"))()
 table = table.assign(method=table["method"].map(method_label))
 session.vega(cost_figure(table))
-pivot = table.pivot(index="vocab_size", columns="method", values="ms_per_step").round(3)
-st.dataframe(pivot.rename_axis(index=_("vocab_size"), columns=_("method")))
+shown = {"ms_per_step": _("milliseconds per step"),
+         "outputs_per_example": _("rows of W_out scored per example")}  # fmt: skip
+for values, name in shown.items():
+    pivot = table.pivot(index="vocab_size", columns="method", values=values).round(3)
+    st.markdown(f"**{name}**")
+    st.dataframe(pivot.rename_axis(index=_("vocab_size"), columns=_("method")))
 st.caption(
     _(
         "Measured here, a batch of 32 CBOW examples, d = 50: the full softmax grows with the "
-        "vocabulary, negative sampling does not (its cost depends on k, not V)."
+        "vocabulary; negative sampling does not (its cost depends on k, not V), nor does the "
+        "hierarchical softmax, whose paths grow by one node each time V doubles."
     )
 )

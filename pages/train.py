@@ -6,8 +6,9 @@ import numpy as np
 import streamlit as st
 
 from explorer import session
+from explorer.huffman import output_rows
 from explorer.i18n import _, pgettext
-from explorer.microscope import inspect_example, pick_example
+from explorer.microscope import inspect_example, path_table, pick_example
 from explorer.training_figures import loss_figure, map_figure, matrix_heatmap, rank_figure
 
 session.page_setup()
@@ -79,6 +80,8 @@ def microscope(word: str) -> None:
     st.dataframe(table)
     fig = probability_figure(view.top_words, view.top_probs, view.target_word)
     session.vega(fig, key="train.probs")
+    if view.path_nodes.size:  # hierarchical softmax: left or right at each node of the path
+        st.dataframe(path_table(view), hide_index=True)
     if view.negative_words:
         st.markdown(_("Negative sampling scores the target against random words, σ(u · h):"))
         kinds = [_("target")] + [_("negative")] * len(view.negative_words)
@@ -132,7 +135,8 @@ def live_view() -> None:
     W, W_out = shown.arrays["W"], shown.arrays["W_out"]
     left, right = st.columns(2)
     session.vega(matrix_heatmap(W[ids], rows, changed, _("W: input vectors")), "tW", left)
-    session.vega(matrix_heatmap(W_out[ids], rows, None, _("W_out: output vectors")), "tO", right)
+    out, out_rows, title = output_rows(run.state.tree, ids, rows)  # hs: the paths' nodes
+    session.vega(matrix_heatmap(W_out[out], out_rows, None, title), "tO", right)
     st.caption(_("Outlined rows: changed by the last chunk. Red is positive, blue negative."))
     left, right = st.columns([3, 2])
     xy = shown.arrays["xy"] if len(shown.arrays["xy"]) == len(run.map_words) else run.map_xy

@@ -61,3 +61,36 @@ def test_downsampling_matches_gensim():
     counts = np.array([model.wv.get_vecattr(w, "count") for w in model.wv.index_to_key])
     theirs = np.array([model.wv.get_vecattr(w, "sample_int") for w in model.wv.index_to_key])
     np.testing.assert_allclose(keep_probabilities(counts, 1e-2), theirs / (2**32 - 1), rtol=1e-6)
+
+
+def test_our_hierarchical_softmax_scores_sentences_as_gensim_does():
+    """gensim's score() (hierarchical softmax only) on our weights: log p(word | context)
+    summed over a sentence's words, CBOW, full window. gensim reads sigmoids from a table
+    (clipped at |x| = 6), so the sums agree to a few percent, not to the last digit."""
+    from explorer.corpus import tokenize
+    from explorer.gensim_backend import to_gensim_model
+    from explorer.samples import load_sample_text
+    from explorer.training import train_steps
+
+    sentences = tokenize(load_sample_text("english"))[:300]
+    config = Word2VecConfig(negative=0, hs=1, window=2, shrink_windows=False)
+    state, _ = train_steps(init_state(sentences, config), 200)
+    model = to_gensim_model(state)
+    assert model.wv.index_to_key == state.vocab.index_to_key and model.hs == 1
+    for w in range(len(state.vocab)):  # gensim's own tree from our counts: ours
+        np.testing.assert_array_equal(model.wv.get_vecattr(w, "point"), state.tree.point(w))
+    theirs = model.score(sentences[:20], total_sentences=20)
+    index, V = state.vocab.key_to_index, len(state.vocab)
+    ours = []
+    for sentence in sentences[:20]:
+        ids = [index[w] for w in sentence if w in index]
+        total = 0.0
+        for i, w in enumerate(ids):
+            context = [ids[j] for j in range(max(0, i - 2), min(len(ids), i + 3)) if j != i]
+            if context:
+                scores = state.W_out[: V - 1] @ state.W[context].mean(axis=0)
+                total += state.tree.word_log_probabilities(scores)[w]
+        ours.append(total)
+    np.testing.assert_allclose(ours, theirs, rtol=0.04)
+    assert np.corrcoef(ours, theirs)[0, 1] > 0.999
+    assert gensim_params(config)["hs"] == 1 and gensim_params(config)["negative"] == 0

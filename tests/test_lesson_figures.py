@@ -20,3 +20,20 @@ def test_the_parallelogram_with_the_expected_answer():
     words = [p["word"] for layer in spec["layer"] for p in layer["data"]["values"]
              if "word" in p]  # fmt: skip
     assert "prince" not in words and "queen" in words
+
+
+def test_the_huffman_tree_figure_is_valid_vega_lite():
+    import altair as alt
+
+    from explorer.huffman import HuffmanTree, top_of_tree
+    from explorer.lesson_figures import huffman_tree_figure
+
+    tree = HuffmanTree.from_counts([50, 30, 20, 10, 9, 5, 2, 1])
+    spec = huffman_tree_figure(*top_of_tree(tree, range(3), list("abcdefgh"), highlight=6))
+    alt.LayerChart.from_dict(spec, validate=True)  # raises on a bad spec
+    # every layer shares one x and one y scale (Vega-Lite drew nothing when they differed)
+    encodings = [layer["encoding"] for layer in spec["layer"]]
+    assert len({str(e["x"].get("scale")) for e in encodings}) == 1
+    assert len({str(e["y"].get("scale")) for e in encodings}) == 1
+    edges = spec["layer"][0]["data"]["values"]
+    assert sum(e["on_path"] for e in edges) == tree.lengths[6]

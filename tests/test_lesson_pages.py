@@ -1,7 +1,10 @@
 """The lesson pages reproduce their worked examples (Streamlit's AppTest)."""
 
+import json
 from pathlib import Path
 
+import numpy as np
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import pagetest
@@ -91,14 +94,66 @@ def test_cbow_vs_skipgram_pairs_for_the_lesson_sentence():
 
 def test_negative_sampling_page():
     at = open_page("pages/negative_sampling.py")
+    assert at.title[0].value.endswith("Speed-ups: negative sampling and hierarchical softmax")
     table = next(df.value for df in at.dataframe if "role" in df.value.columns)
     assert table["role"].tolist() == ["target"] + ["negative"] * 5
     at.slider(key="ns.k").set_value(8).run()
     table = next(df.value for df in at.dataframe if "role" in df.value.columns)
     assert (table["role"] == "negative").sum() == 8
     assert (table["loss"] >= 0).all()
-    cost = next(df.value for df in at.dataframe if "vocab_size" in df.value.index.names)
-    assert list(cost.index) == [1_000, 5_000, 20_000, 50_000]
+    ms, outputs = [df.value for df in at.dataframe if "vocab_size" in df.value.index.names]
+    assert list(ms.index) == [1_000, 5_000, 20_000, 50_000]
+    methods = ["full softmax", "hierarchical softmax", "negative sampling, k=5"]
+    assert sorted(ms.columns) == methods and (ms.to_numpy() > 0).all()
+    # rows of W_out scored per example: V, k + 1, and the tree's mean path (about log2 V)
+    assert outputs["full softmax"].tolist() == [1_000, 5_000, 20_000, 50_000]
+    assert outputs["negative sampling, k=5"].tolist() == [6] * 4
+    path = outputs["hierarchical softmax"]
+    assert ((path > 1) & (path < np.log2(path.index) + 1)).all()
+
+
+def _speed_up_tree():
+    """The English demo corpus's Huffman tree (it depends on the counts only)."""
+    from explorer.corpus import tokenize
+    from explorer.huffman import HuffmanTree
+    from explorer.samples import load_sample_text
+    from explorer.vocab import Vocabulary
+
+    vocab = Vocabulary.build(tokenize(load_sample_text("english")), min_count=2)
+    return vocab, HuffmanTree.from_counts(vocab.counts)
+
+
+def test_speed_ups_page_draws_the_huffman_tree_and_a_path():
+    at = open_page("pages/negative_sampling.py")
+    vocab, tree = _speed_up_tree()
+    metrics = {m.label: m.value for m in at.metric}
+    V = len(vocab)
+    assert metrics["Words (leaves)"] == f"{V:,}"
+    assert metrics["Inner nodes (rows of W_out)"] == f"{V - 1:,}"
+    assert metrics["Questions per token, on average"] == f"{tree.mean_code_length():.2f}"
+    assert metrics["log2 V"] == f"{np.log2(V):.2f}"
+    # the picture: the 20 most frequent words as leaves, the chosen word's path in red
+    word = at.session_state["hs.word"]
+    target = vocab.key_to_index[word]
+    charts = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    figure = next(c for c in charts if len(c.get("layer", [])) == 4)
+    nodes, edges = figure["layer"][2]["data"]["values"], figure["layer"][0]["data"]["values"]
+    leaves = {n["label"] for n in nodes if n["kind"] == "word"}
+    assert set(vocab.index_to_key[:20]) | {word} <= leaves
+    assert sum(e["on_path"] for e in edges) == tree.lengths[target]
+    # the path: one turn per inner node, as the tree's code says; its product is p(word)
+    path = next(df.value for df in at.dataframe if "turn" in df.value.columns)
+    turns = ["left (0)" if c == 0 else "right (1)" for c in tree.code(target)]
+    assert path["turn"].tolist()[:-1] == turns
+    assert path["node"].tolist()[:-1] == [str(n) for n in tree.point(target)]
+    p = path["probability"].tolist()
+    assert p[-1] == pytest.approx(np.prod(p[:-1]), rel=1e-3)
+    said = next(m.value for m in at.markdown if m.value.startswith(f"p({word} | context)"))
+    assert f"**{p[-1]:.4f}**" in said and f"{tree.lengths[target]} dot products" in said
+    # another word, a deeper path
+    at.selectbox(key="hs.word").set_value("kitten").run()
+    path = next(df.value for df in at.dataframe if "turn" in df.value.columns)
+    assert len(path) == tree.lengths[vocab.key_to_index["kitten"]] + 1
 
 
 def test_beyond_words_page():

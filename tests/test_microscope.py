@@ -36,3 +36,17 @@ def test_unknown_word_is_named(sentences):
     state = init_state(sentences[:200], Word2VecConfig())
     with pytest.raises(KeyError, match="xyzzy"):
         pick_example(state, "xyzzy")
+
+
+def test_hierarchical_softmax_shows_the_targets_path(sentences):
+    config = Word2VecConfig(negative=0, hs=1)
+    state, _ = train_steps(init_state(sentences, config), 200)
+    view = inspect_example(state, pick_example(state, "kitten"))
+    tree, t = state.tree, state.vocab.key_to_index["kitten"]
+    np.testing.assert_array_equal(view.path_nodes, tree.point(t))
+    np.testing.assert_array_equal(view.path_codes, tree.code(t))
+    # p(target | context) is the product of the turns' probabilities on its path
+    assert np.prod(view.path_probs) == pytest.approx(view.p_target_before, rel=1e-9)
+    assert np.all((view.path_probs > 0) & (view.path_probs < 1))
+    assert view.p_target_after > view.p_target_before
+    assert view.top_probs.sum() <= 1 + 1e-9 and not view.negative_words

@@ -1,15 +1,19 @@
-"""The analytic gradients of both objectives equal central finite differences (float64)."""
+"""The analytic gradients of the three objectives equal central finite differences (float64)."""
 
 import numpy as np
 import pytest
 
+from explorer.huffman import HuffmanTree
 from explorer.objectives import (
     dense_grads,
+    hierarchical_softmax_loss_and_grads,
+    matmul,
     negative_sampling_loss_and_grads,
     softmax_loss_and_grads,
 )
 
 V, D = 7, 4
+TREE = HuffmanTree.from_counts([30, 21, 13, 13, 8, 5, 2])  # paths of 2 to 4 nodes
 
 
 def _case(sg: bool, seed: int = 0):
@@ -35,6 +39,10 @@ def _case(sg: bool, seed: int = 0):
 def _objective(kind, contexts, mask, targets, negatives):
     if kind == "softmax":
         return lambda W, W_out: softmax_loss_and_grads(W, W_out, contexts, mask, targets)
+    if kind == "hierarchical":
+        return lambda W, W_out: hierarchical_softmax_loss_and_grads(
+            W, W_out, contexts, mask, targets, TREE
+        )
     return lambda W, W_out: negative_sampling_loss_and_grads(
         W, W_out, contexts, mask, targets, negatives
     )
@@ -58,7 +66,7 @@ def _numeric(f, W, W_out, eps=1e-6):
     return grads
 
 
-@pytest.mark.parametrize("kind", ["softmax", "negative"])
+@pytest.mark.parametrize("kind", ["softmax", "negative", "hierarchical"])
 @pytest.mark.parametrize("sg", [False, True], ids=["cbow", "skipgram"])
 def test_gradients_match_finite_differences(kind, sg):
     W, W_out, contexts, mask, targets, negatives = _case(sg)
@@ -115,3 +123,30 @@ def test_float32_stays_float32():
         W.astype(np.float32), W_out.astype(np.float32), contexts, mask, targets, negatives
     )
     assert g.d_h.dtype == np.float32 and g.d_scores.dtype == np.float32
+
+
+def test_hierarchical_softmax_loss_is_minus_log_of_the_paths_product():
+    W, W_out, contexts, mask, targets, _ = _case(sg=False)
+    g = hierarchical_softmax_loss_and_grads(W, W_out, contexts, mask, targets, TREE)
+    h = np.stack([W[c[m]].mean(axis=0) for c, m in zip(contexts, mask, strict=True)])
+    expected = 0.0
+    for t, hb in zip(targets, h, strict=True):
+        p = 1.0
+        for node, bit in zip(TREE.point(t), TREE.code(t), strict=True):
+            s = 1 / (1 + np.exp(-W_out[node] @ hb))
+            p *= s if bit == 0 else 1 - s  # code 0: left, with probability s(u . h)
+        expected -= np.log(p)
+    assert g.loss == pytest.approx(expected, rel=1e-12)
+    # the last row of W_out belongs to no inner node: no gradient
+    assert not dense_grads(g, contexts, mask, n_words=V)[1][V - 1].any()
+    # and the paths' probabilities sum to one over the vocabulary
+    p_all = np.exp(TREE.word_log_probabilities(W_out[: V - 1] @ h[0]))
+    assert p_all.sum() == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("shape", [(3, 4, 5), (2000, 8, 50), (32, 9000, 50), (32, 50, 9000)])
+def test_matmul_in_blocks_equals_the_product(shape):
+    m, k, n = shape
+    rng = np.random.default_rng(0)
+    a, b = rng.normal(size=(m, k)), rng.normal(size=(k, n))
+    np.testing.assert_allclose(matmul(a, b), a @ b, rtol=1e-10, atol=1e-10)

@@ -1,4 +1,4 @@
-"""Negative sampling: the noise distribution, the negatives drawn, and the cost of a step."""
+"""The speed-ups: the noise distribution, the negatives drawn, and the cost of a step."""
 
 import numpy as np
 import pytest
@@ -11,6 +11,7 @@ from explorer.sampling_cost import (
     multiply_adds,
     noise_distribution,
     raw_distribution,
+    scored_outputs,
 )
 from explorer.training import NS_EXPONENT
 
@@ -61,6 +62,8 @@ def test_draw_negatives_is_seeded():
 def test_multiply_adds():
     assert multiply_adds(50_000, batch_size=32, vector_size=50, negative=0) == 32 * 50_000 * 50
     assert multiply_adds(50_000, batch_size=32, vector_size=50, negative=5) == 32 * 6 * 50
+    assert multiply_adds(50_000, 32, 50, 0, path_length=10.5) == 32 * 10.5 * 50
+    assert scored_outputs(50_000, 0) == 50_000 and scored_outputs(50_000, 5) == 6
 
 
 @pytest.fixture(scope="module")
@@ -69,18 +72,23 @@ def table():
 
 
 def test_cost_table_shape(table):
-    assert list(table.columns) == ["vocab_size", "method", "ms_per_step", "multiply_adds"]
-    assert len(table) == 6
-    assert table["vocab_size"].tolist() == [200, 200, 1_000, 1_000, 4_000, 4_000]
-    assert set(table["method"]) == {"full softmax", "negative sampling, k=5"}
+    columns = ["vocab_size", "method", "ms_per_step", "outputs_per_example", "multiply_adds"]
+    assert list(table.columns) == columns
+    assert len(table) == 9
+    assert table["vocab_size"].tolist() == [200] * 3 + [1_000] * 3 + [4_000] * 3
+    methods = {"full softmax", "negative sampling, k=5", "hierarchical softmax"}
+    assert set(table["method"]) == methods
     assert np.all(np.isfinite(table["ms_per_step"])) and np.all(table["ms_per_step"] > 0)
 
 
-def test_softmax_cost_grows_with_vocabulary_and_sampling_does_not(table):
-    by_method = {m: t.set_index("vocab_size")["multiply_adds"] for m, t in table.groupby("method")}
+def test_softmax_cost_grows_with_vocabulary_and_the_speed_ups_do_not(table):
+    by_method = {m: t.set_index("vocab_size") for m, t in table.groupby("method")}
     softmax, sampling = by_method["full softmax"], by_method["negative sampling, k=5"]
-    assert softmax.tolist() == [32 * v * 8 for v in (200, 1_000, 4_000)]
-    assert sampling.tolist() == [32 * 6 * 8] * 3
+    assert softmax["multiply_adds"].tolist() == [32 * v * 8 for v in (200, 1_000, 4_000)]
+    assert sampling["multiply_adds"].tolist() == [32 * 6 * 8] * 3
+    # the tree: a path of about log2 V nodes at most, fewer for frequent words
+    tree = by_method["hierarchical softmax"]["outputs_per_example"]
+    assert np.all(tree < np.log2(tree.index) + 1) and np.all(np.diff(tree) > 0)
 
 
 def test_timings_come_from_the_trainers_batch_code(monkeypatch):
@@ -88,12 +96,12 @@ def test_timings_come_from_the_trainers_batch_code(monkeypatch):
     real = sampling_cost._train_batch
 
     def counting(params, n_words, plan, b, lr, config):
-        calls.append((n_words, config.negative, plan.outputs.shape[1]))
+        calls.append((n_words, config.negative, config.hs, plan.outputs.shape[1] > 1))
         return real(params, n_words, plan, b, lr, config)
 
     monkeypatch.setattr(sampling_cost, "_train_batch", counting)
     measure_step_cost(vocab_sizes=(300,), vector_size=4, negative=3, repeats=2)
-    # one warm-up and two timed batches per method; negatives in the plan only for NS
-    assert calls == [(300, 0, 1)] * 3 + [(300, 3, 4)] * 3
+    # one warm-up and two timed batches per method; negatives or paths in the plan
+    assert calls == [(300, 0, 0, False)] * 3 + [(300, 3, 0, True)] * 3 + [(300, 0, 1, True)] * 3
     with pytest.raises(ValueError):
         measure_step_cost(negative=0)

@@ -51,3 +51,22 @@ def test_a_link_to_a_bad_step_is_ignored():
     at.run()
     assert not at.exception
     assert at.session_state["train.run"].step == 0
+
+
+def test_a_link_carries_the_hierarchical_softmax():
+    at = pagetest.open_app("pages/train.py")
+    at.radio(key="train.objective").set_value("Hierarchical softmax").run()
+    at.button(key="train.step").click().run()
+    code = next(c.value for c in at.code if "step=" in c.value)
+    params = dict(parse_qsl(urlsplit(code).query))
+    assert params["train.objective"] == "Hierarchical softmax"
+
+    other = AppTest.from_file(str(pagetest.ROOT / "streamlit_app.py"), default_timeout=90)
+    other.query_params.update(params)
+    other.run()
+    other.switch_page("pages/train.py")
+    other.run()
+    assert not other.exception, [e.value for e in other.exception]
+    copy, run = other.session_state["train.run"], at.session_state["train.run"]
+    assert copy.config == run.config and copy.config.hs == 1
+    np.testing.assert_array_equal(copy.state.W_out, run.state.W_out)

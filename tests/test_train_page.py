@@ -1,8 +1,10 @@
 """The live training page, driven by AppTest: Step, Step x N, Reset, settings, scrubbing."""
 
+import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import pagetest
@@ -120,3 +122,29 @@ def test_settings_and_model_survive_a_visit_to_another_page():
     assert not at.exception
     assert at.session_state["train.window"] == 3
     assert at.session_state["train.run"] is run and metric(at, "Step") != "0"
+
+
+def test_hierarchical_softmax_is_the_third_output_layer():
+    at = open_train()
+    at.radio(key="train.objective").set_value("Hierarchical softmax").run()
+    assert at.session_state["train.objective"] == "Hierarchical softmax"  # stored in English
+    assert at.slider(key="train.negative").disabled  # no negatives to draw
+    at.button(key="train.step").click().run()
+    assert not at.exception
+    config = run_of(at).config
+    assert (config.hs, config.negative) == (1, 0) and metric(at, "Step") != "0"
+    # W_out has a row per inner node of the tree: the tracked words' path nodes are shown
+    titles = [json.loads(c.proto.spec).get("title") for c in at.get("vega_lite_chart")]
+    assert "W_out: the tree's nodes on these words' paths" in str(titles)
+    # the microscope follows the target down its path, turn by turn
+    at.toggle(key="train.scope").set_value(True).run()
+    path = next(df.value for df in at.dataframe if "turn" in df.value.columns)
+    run = run_of(at)
+    target = run.track[1]
+    code = run.state.tree.code(run.state.vocab.key_to_index[target])
+    assert path["turn"].tolist()[:-1] == ["left (0)" if c == 0 else "right (1)" for c in code]
+    p = path["probability"].tolist()
+    assert p[-1] == pytest.approx(np.prod(p[:-1]), rel=1e-3)
+    # and back: the form shows what a config says
+    at.radio(key="train.objective").set_value("Negative sampling").run()
+    assert run_of(at).config.hs == 0 and run_of(at).config.negative > 0

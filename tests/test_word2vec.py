@@ -2,6 +2,7 @@
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -71,7 +72,9 @@ def stepped():
     return init_state(SENTENCES, config)
 
 
-def test_save_at_10_load_and_10_more_equals_20(stepped, tmp_path):
+@pytest.mark.parametrize("output", [{}, {"negative": 0, "hs": 1}], ids=["ns", "hs"])
+def test_save_at_10_load_and_10_more_equals_20(stepped, tmp_path, output):
+    stepped = init_state(SENTENCES, replace(stepped.config, **output))
     at10, _ = train_steps(stepped, 10)
     path = tmp_path / "model.npz"
     save_state(at10, path, loss_history=[2.0])
@@ -81,6 +84,9 @@ def test_save_at_10_load_and_10_more_equals_20(stepped, tmp_path):
     direct, _ = train_steps(stepped, 20)
     assert np.array_equal(resumed.W, direct.W) and np.array_equal(resumed.W_out, direct.W_out)
     assert resumed.examples_seen == direct.examples_seen
+    assert loaded.config.hs == output.get("hs", 0)
+    if loaded.config.hs:  # the same tree, rebuilt from the saved counts
+        np.testing.assert_array_equal(loaded.tree.points, stepped.tree.points)
 
 
 def test_model_round_trip_through_bytes_and_file_objects(stepped):
@@ -154,3 +160,13 @@ def test_bad_files_raise_value_error(stepped):
 def test_saving_an_unfitted_model_says_so():
     with pytest.raises(ValueError, match="fit"):
         Word2Vec().to_bytes()
+
+
+def test_hierarchical_softmax_through_the_facade():
+    model = Word2Vec(min_count=1, epochs=2, hs=1, negative=0).fit(SENTENCES)
+    assert model.get_params()["hs"] == 1 and "hs=1" in repr(model)
+    tree = model.state_.tree
+    assert tree.n_words == len(model.vocab_)
+    the = model.wv.key_to_index["the"]  # the most frequent word: the shortest path
+    assert len(tree.code(the)) == tree.lengths.min()
+    assert np.isfinite(model.loss_history_).all()

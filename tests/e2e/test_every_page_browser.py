@@ -16,7 +16,7 @@ PAGES = {
     "similarity": "Similarity and analogies",
     "cbow-vs-skipgram": "CBOW vs skip-gram",
     "train": "Train live",
-    "negative-sampling": "Negative sampling",
+    "negative-sampling": "Speed-ups: negative sampling and hierarchical softmax",
     "beyond-words": "Beyond words",
     "projections": "Projection explorer",
 }
