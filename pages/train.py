@@ -8,7 +8,6 @@ import streamlit as st
 from explorer import session
 from explorer.huffman import output_rows
 from explorer.i18n import _, pgettext
-from explorer.microscope import inspect_example, path_table, pick_example
 from explorer.training_figures import loss_figure, map_figure, matrix_heatmap, rank_figure
 
 session.page_setup()
@@ -63,38 +62,6 @@ if advanced:  # Step x N, then N (the button reads N from the state the input ke
 row.button(_("Reset"), key="train.reset", on_click=reset,
            help=_("Back to step 0 and the seed's initial matrix"))  # fmt: skip
 playing = st.session_state["train.playing"] and not run.finished
-
-
-def microscope(word: str) -> None:
-    from explorer.training_figures import probability_figure
-
-    view = inspect_example(run.state, pick_example(run.state, word))
-    st.markdown(_(
-        "Context **{context}** → target **{target}**. Each context word is a one-hot row (a 1 "
-        "at its id, {zeros:,} zeros); times W it selects that word's row. Their average is **h**."
-    ).format(context=", ".join(view.context_words), target=view.target_word,
-             zeros=len(run.state.vocab) - 1))  # fmt: skip
-    rows = zip(view.context_words, view.context_ids, np.round(view.rows, 3), strict=True)
-    table = {_("{word} (id {id})").format(word=w, id=i): row for w, i, row in rows}
-    table[_("h (average)")] = np.round(view.h, 3)
-    st.dataframe(table)
-    fig = probability_figure(view.top_words, view.top_probs, view.target_word)
-    session.vega(fig, key="train.probs")
-    if view.path_nodes.size:  # hierarchical softmax: left or right at each node of the path
-        st.dataframe(path_table(view), hide_index=True)
-    if view.negative_words:
-        st.markdown(_("Negative sampling scores the target against random words, σ(u · h):"))
-        kinds = [_("target")] + [_("negative")] * len(view.negative_words)
-        st.dataframe(
-            {_("word"): [view.target_word, *view.negative_words], _("role"): kinds,
-             "σ(u·h)": np.round(view.scores, 3), _("loss"): np.round(view.losses, 3)},
-            hide_index=True,
-        )  # fmt: skip
-    st.markdown(_(
-        "p({target} | context) = **{before:.4f}** now; one update on this example (learning "
-        "rate {lr:.4f}) makes it **{after:.4f}**."
-    ).format(target=view.target_word, before=view.p_target_before, lr=view.learning_rate,
-             after=view.p_target_after))  # fmt: skip
 
 
 steps, frame = run.timeline.steps(), run.timeline.latest()
@@ -169,7 +136,7 @@ def progress_view() -> None:
     scope = st.toggle(_("🔬 One example under the microscope"), key="train.scope",
                       help=_("Follow one training example through the network."))  # fmt: skip
     if scope and run.track:
-        microscope(run.track[1 % len(run.track)])
+        session.microscope_panel(run, run.track[1 % len(run.track)])
     if run.tick_seconds:
         ms, ticks = 1000 * np.median(run.tick_seconds), len(run.tick_seconds)
         st.caption(_("⏱ Server time per tick: {ms:.0f} ms (median of {n}).").format(ms=ms, n=ticks))
