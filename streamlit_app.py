@@ -5,7 +5,7 @@ Run with `make run` (or `streamlit run streamlit_app.py`).
 
 import streamlit as st
 
-from explorer import session
+from explorer.app import session
 from explorer.i18n import _
 
 session.apply_link()  # a shared link's language and settings, before anything is drawn

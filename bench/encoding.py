@@ -5,11 +5,11 @@ Usage (from the repository root):
     python -m bench.encoding --fixtures   # only the fixtures (no catalogues needed)
     python -m bench.encoding --failures   # also list every case a guesser got wrong
 
-Every guesser runs inside the same :func:`explorer.encoding.decode_bytes` (byte-order marks,
+Every guesser runs inside the same :func:`explorer.text.encoding.decode_bytes` (byte-order marks,
 UTF-16, strict UTF-8, the binary checks and the control-character clean-up are common), and
 only step 6, the legacy encoding, differs:
 
-- **ours (kept)**: the hand-written scorer, :func:`explorer.charsets.guess_legacy`, the one
+- **ours (kept)**: the hand-written scorer, :func:`explorer.text.charsets.guess_legacy`, the one
   the app uses;
 - **c-n**: ``charset_normalizer.from_bytes(data).best()``, the detector requests uses,
   with every code page it knows;
@@ -63,7 +63,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from explorer.charsets import (
+from explorer.text.charsets import (
     CANDIDATES,
     MIN_SCORE,
     PRIOR_MARGIN,
@@ -72,7 +72,7 @@ from explorer.charsets import (
     guess_legacy,
     rank_candidates,
 )
-from explorer.encoding import DecodeError, decode_bytes
+from explorer.text.encoding import DecodeError, decode_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "text"
@@ -366,7 +366,7 @@ CATALOGUE_LANGUAGES: dict[str, tuple[str, ...]] = {
     "ja": ("shift_jis", "euc_jp"), "ko": ("euc_kr",),
 }  # fmt: skip
 # Languages kept apart while the scorer was written, as a check that it was not fitted to
-# the ones above (see explorer.encoding's docstring for how far that held).
+# the ones above (see explorer.text.encoding's docstring for how far that held).
 OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
     "ca": ("cp1252",), "fi": ("cp1252",), "nb": ("cp1252",), "gl": ("cp1252",),
     "eu": ("cp1252",), "pt_BR": ("cp1252",), "sq": ("cp1252",), "sk": ("cp1250",),
@@ -522,7 +522,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"(no gettext catalogues under {LOCALES}: fixtures only)")
         cases += found
     groups = list(dict.fromkeys(c.group for c in cases))
-    print(f"{len(cases)} cases; right / total per group. ours: explorer.charsets; c-n: "
+    print(f"{len(cases)} cases; right / total per group. ours: explorer.text.charsets; c-n: "
           f"charset-normalizer {cn_version} in our steps (c-n alone: without them)\n")
     width = max(map(len, groups)) + 2
     col = max(map(len, READERS)) + 4

@@ -25,11 +25,11 @@ import numpy as np
 def in_process(ticks: int = 60) -> dict[str, float]:
     import json
 
-    from explorer.corpus import tokenize
-    from explorer.live import Analogy, LiveRun
-    from explorer.samples import get_sample, load_sample_text
-    from explorer.training import Word2VecConfig
-    from explorer.training_figures import loss_figure, map_figure, matrix_heatmap, rank_figure
+    from explorer.text.tokenize import tokenize
+    from explorer.player.run import Analogy, LiveRun
+    from explorer.text.samples import get_sample, load_sample_text
+    from explorer.models.word2vec.trainer import Word2VecConfig
+    from explorer.charts.training import loss_figure, map_figure, matrix_heatmap, rank_figure
 
     sample = get_sample("english")
     run = LiveRun(

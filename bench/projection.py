@@ -9,12 +9,12 @@ Points are real word vectors: gensim's Word2Vec trained on its test corpus
 of its vocabulary (the most frequent). t-SNE maps the 50-dimensional vectors; PCA the
 300-dimensional ones trained on the same corpus.
 
-- Ours: ``explorer.tsne.tsne`` with its defaults: exact gradients, PCA init, perplexity 30,
+- Ours: ``explorer.maps.tsne.tsne`` with its defaults: exact gradients, PCA init, perplexity 30,
   learning rate "auto" (N/48 while exaggerating, then N/4), 250 + 250 iterations.
 - scikit-learn: ``TSNE(random_state=0)``, its defaults: Barnes-Hut (angle 0.5), PCA init,
   perplexity 30, learning rate N/48, 250 + 750 iterations.
 
-Quality: trustworthiness with k = 10 (``explorer.map_metrics``, which equals
+Quality: trustworthiness with k = 10 (``explorer.maps.quality``, which equals
 ``sklearn.manifold.trustworthiness``) and kNN preservation (k = 10), of the last run. Times:
 the median of the repeats (min-max beside it), ours and scikit-learn's alternating so that
 load changes hit both; imports are warmed up first. The machine is shared: the load average
@@ -76,9 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     from sklearn.decomposition import PCA
     from sklearn.manifold import TSNE
 
-    from explorer.map_metrics import map_quality
-    from explorer.projection import pca
-    from explorer.tsne import tsne
+    from explorer.maps.quality import map_quality
+    from explorer.maps.projection import pca
+    from explorer.maps.tsne import tsne
 
     print(f"cores: {os.cpu_count()}, load average at start: {os.getloadavg()[0]:.2f}")
     X300 = _vectors(300)[:10_000]

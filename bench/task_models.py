@@ -93,10 +93,10 @@ def classifier_quality(seeds: int) -> None:
 
 
 def recommender(seeds: int) -> None:
-    from explorer.items import category_purity
+    from explorer.models.item2vec import category_purity
     from explorer.models.ratings_data import load_shop_ratings
     from explorer.models.recommender import Recommender, RecommenderConfig, item_mean_baseline
-    from explorer.vectors import Vectors
+    from explorer.models.vectors import Vectors
 
     data = load_shop_ratings()
     baseline = item_mean_baseline(data)

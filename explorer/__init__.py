@@ -3,7 +3,7 @@
 Everything here is plain Python, numpy and friends, usable from a notebook:
 
     >>> from explorer import Word2Vec
-    >>> from explorer.corpus import tokenize
+    >>> from explorer.text.tokenize import tokenize
     >>> model = Word2Vec(vector_size=16, min_count=1, epochs=5).fit(tokenize(text))
     >>> model.wv.most_similar("cat", topn=3)
 
@@ -17,10 +17,10 @@ import importlib
 from typing import Any
 
 _LAZY = {
-    "Word2Vec": "explorer.word2vec",
-    "Vectors": "explorer.vectors",
-    "Vocabulary": "explorer.vocab",
-    "tokenize": "explorer.corpus",
+    "Word2Vec": "explorer.models.word2vec.model",
+    "Vectors": "explorer.models.vectors",
+    "Vocabulary": "explorer.text.vocab",
+    "tokenize": "explorer.text.tokenize",
 }
 
 __all__ = sorted(_LAZY)

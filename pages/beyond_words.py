@@ -3,14 +3,14 @@
 import pandas as pd
 import streamlit as st
 
-from explorer import session
-from explorer.alignment import pca_coords
-from explorer.corpus import tokenize
-from explorer.embedding_layer import EmbeddingLayer
+from explorer.app import session
+from explorer.maps.align import pca_coords
+from explorer.text.tokenize import tokenize
+from explorer.lessons.embedding_layer import EmbeddingLayer
 from explorer.i18n import _
-from explorer.items import bought_with, load_shop, recommend, score_matrix, train_items
-from explorer.training_figures import map_figure
-from explorer.vocab import Vocabulary
+from explorer.models.item2vec import bought_with, load_shop, recommend, score_matrix, train_items
+from explorer.charts.training import map_figure
+from explorer.text.vocab import Vocabulary
 
 session.page_setup()
 st.title("🛒 " + _("Beyond words"))

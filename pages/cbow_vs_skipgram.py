@@ -5,14 +5,14 @@ import dataclasses
 import pandas as pd
 import streamlit as st
 
-from explorer import session
-from explorer.alignment import pca_coords
-from explorer.corpus import tokenize
+from explorer.app import session
+from explorer.maps.align import pca_coords
+from explorer.text.tokenize import tokenize
 from explorer.i18n import _
-from explorer.samples import load_lesson_sentences
-from explorer.training import Word2VecConfig
-from explorer.training_figures import loss_figure, map_figure
-from explorer.windows import cbow_examples, skipgram_pairs
+from explorer.text.samples import load_lesson_sentences
+from explorer.models.word2vec.trainer import Word2VecConfig
+from explorer.charts.training import loss_figure, map_figure
+from explorer.text.windows import cbow_examples, skipgram_pairs
 
 session.page_setup()
 st.title("⚖️ " + _("CBOW vs skip-gram"))

@@ -4,11 +4,11 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from explorer import session
-from explorer.corpus import tokenize
-from explorer.embedding_layer import EmbeddingLayer, OutOfVocabularyError, lookup_cost, sentence_ids
+from explorer.app import session
+from explorer.text.tokenize import tokenize
+from explorer.lessons.embedding_layer import EmbeddingLayer, OutOfVocabularyError, lookup_cost, sentence_ids
 from explorer.i18n import _
-from explorer.one_hot import TEN_CHARACTER_SENTENCE, TEN_CHARACTERS, CharacterVocab, OneHotCost
+from explorer.lessons.one_hot import TEN_CHARACTER_SENTENCE, TEN_CHARACTERS, CharacterVocab, OneHotCost
 
 session.page_setup()
 st.title("🔎 " + _("The embedding layer"))

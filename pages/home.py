@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer import session
+from explorer.app import session
 from explorer.i18n import _
 
 session.page_setup()

@@ -4,9 +4,9 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from explorer import session
+from explorer.app import session
 from explorer.i18n import _
-from explorer.keras_embedding import (
+from explorer.models.keras import (
     SEED_MODELS,
     argument_names,
     doc_example,

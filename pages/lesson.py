@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from explorer import session
+from explorer.app import session
 from explorer.i18n import _
-from explorer.lesson import MINUTES_PER_STEP, STEPS
+from explorer.lessons.guided import MINUTES_PER_STEP, STEPS
 
 session.page_setup()
 session.follow_lesson_link()

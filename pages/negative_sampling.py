@@ -4,18 +4,18 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from explorer import session
-from explorer.huffman import top_of_tree
+from explorer.app import session
+from explorer.models.word2vec.huffman import top_of_tree
 from explorer.i18n import _
-from explorer.lesson_figures import cost_figure, distribution_figure, huffman_tree_figure
-from explorer.microscope import inspect_example, path_table, pick_example
-from explorer.sampling_cost import (
+from explorer.charts.lessons import cost_figure, distribution_figure, huffman_tree_figure
+from explorer.models.word2vec.microscope import inspect_example, path_table, pick_example
+from explorer.lessons.sampling_cost import (
     measure_step_cost,
     method_label,
     noise_distribution,
     raw_distribution,
 )
-from explorer.training import Word2VecConfig
+from explorer.models.word2vec.trainer import Word2VecConfig
 
 session.page_setup()
 st.title("🎲 " + _("Speed-ups: negative sampling and hierarchical softmax"))

@@ -4,13 +4,13 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from explorer import session
-from explorer.clusters import kmeans, parse_groups, word_groups
+from explorer.app import session
+from explorer.maps.clusters import kmeans, parse_groups, word_groups
 from explorer.i18n import N_, _
-from explorer.map_metrics import map_quality, neighbours
-from explorer.projection import map_labels, map_rows, project, word_axes
-from explorer.projection_export import to_csv
-from explorer.projection_figures import figure_html, projection_map
+from explorer.maps.quality import map_quality, neighbours
+from explorer.maps.projection import map_labels, map_rows, project, word_axes
+from explorer.io.export import to_csv
+from explorer.charts.maps import figure_html, projection_map
 
 session.page_setup()
 st.title(_("🗺️ Projection explorer"))

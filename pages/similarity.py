@@ -3,10 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from explorer import session
+from explorer.app import session
 from explorer.i18n import N_, _
-from explorer.lesson_figures import cosine_heatmap, difference_bars, parallelogram_figure
-from explorer.similarity import (
+from explorer.charts.lessons import cosine_heatmap, difference_bars, parallelogram_figure
+from explorer.lessons.similarity import (
     capital_differences,
     cosine_table,
     parallelogram,
@@ -110,7 +110,7 @@ if st.toggle(
     _("Evaluate these vectors"), key="sim.google",
     help=_("3CosAdd over every question whose four words these vectors know."),
 ):  # fmt: skip
-    from explorer.analogy_eval import evaluate
+    from explorer.lessons.analogy_eval import evaluate
 
     with st.spinner(_("Answering the questions…")):
         result = evaluate(wv)

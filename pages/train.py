@@ -5,10 +5,10 @@ import time
 import numpy as np
 import streamlit as st
 
-from explorer import session
-from explorer.huffman import output_rows
+from explorer.app import session
+from explorer.models.word2vec.huffman import output_rows
 from explorer.i18n import _, pgettext
-from explorer.training_figures import loss_figure, map_figure, matrix_heatmap, rank_figure
+from explorer.charts.training import loss_figure, map_figure, matrix_heatmap, rank_figure
 
 session.page_setup()
 st.title(_("🏋️ Train live"))

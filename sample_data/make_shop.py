@@ -25,7 +25,7 @@ anything. Items are shuffled, since a session is a basket more than a sentence.
 What word2vec makes of it (``tests/test_items.py``): an item's nearest neighbours are of its
 own category, its substitute first (input . input similarity finds items that keep the same
 company); its complements come first by input . output similarity
-(``explorer.items.bought_with``): items that keep *each other's* company.
+(``explorer.models.item2vec.bought_with``): items that keep *each other's* company.
 
 How the ratings are drawn (their own ``random.Random(RATINGS_SEED)``, so the session files
 do not change): each of ``N_RATERS`` made-up users has a hidden *taste* for each category:
@@ -40,7 +40,7 @@ ratings should put them close together (``tests/models/test_recommender.py``).
 Only the standard library is used and everything is drawn from ``random.Random(SEED)``
 with SEED = 0 (the ratings from ``RATINGS_SEED``): running the script again rewrites the
 files byte for byte.
-``explorer.items`` loads the files; ``tests/test_items.py`` checks what a model learns.
+``explorer.models.item2vec`` loads the files; ``tests/test_items.py`` checks what a model learns.
 """
 
 from __future__ import annotations

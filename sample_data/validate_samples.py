@@ -9,7 +9,7 @@ For every corpus, setting and seed it trains a CBOW model (the app's live defaul
 and checks nearest neighbours, analogy ranks (3CosAdd, the query words excluded) and
 similarity orderings. The table shows, per check, on how many seeds it passed; ``--ranks``
 adds the rank of the expected answer for every seed. Sentences are tokenized with
-``explorer.corpus.tokenize`` when it can be imported, else with a stand-in that cuts the text
+``explorer.text.tokenize.tokenize`` when it can be imported, else with a stand-in that cuts the text
 the same way (lowercased words for English, jieba for Chinese, janome for Japanese).
 """
 
@@ -65,10 +65,10 @@ def _standin_tokenize(text: str, language: str) -> list[list[str]]:
 def tokenize(text: str, language: str) -> tuple[list[list[str]], str]:
     """The sentences of ``text`` and which tokenizer cut them."""
     try:
-        from explorer.corpus import tokenize as app_tokenize
+        from explorer.text.tokenize import tokenize as app_tokenize
     except ImportError:
         return _standin_tokenize(text, language), "stand-in"
-    return app_tokenize(text), "explorer.corpus"
+    return app_tokenize(text), "explorer.text.tokenize"
 
 
 # ---------------------------------------------------------------------------------- checks

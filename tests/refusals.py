@@ -2,7 +2,7 @@
 
 import pytest
 
-from explorer.uploads import UploadError
+from explorer.io.uploads import UploadError
 
 
 def refusal(read, name, data, *key_words, **kwargs) -> str:

@@ -48,8 +48,8 @@ def heavy_modules_after(imports: str, heavy: set[str]) -> list[str]:
 
 def test_importing_the_library_stays_light():
     imports = (
-        "import explorer, explorer.samples, explorer.corpus, explorer.vocab;"
-        "import explorer.word2vec, explorer.training, explorer.vectors, explorer.model_io;"
+        "import explorer, explorer.text.samples, explorer.text.tokenize, explorer.text.vocab;"
+        "import explorer.models.word2vec.model, explorer.models.word2vec.trainer, explorer.models.vectors, explorer.io.model_files;"
         "from explorer import Word2Vec, Vectors"
     )
     heavy = {"gensim", "sklearn", "plotly", "jieba", "janome", "pandas", "streamlit"}
@@ -82,7 +82,7 @@ def test_the_app_shell_imports_nothing_heavy():
     # The first page must draw fast: streamlit_app.py and the home page need only the glue.
     # (plotly is left out: Streamlit 1.67 imports it itself.)
     heavy = {"numpy", "pandas", "scipy", "gensim", "sklearn", "jieba", "janome"}
-    assert heavy_modules_after("import streamlit, explorer.session", heavy) == []
+    assert heavy_modules_after("import streamlit, explorer.app.session", heavy) == []
 
 
 def test_the_home_page_runs_without_loading_anything_heavy():

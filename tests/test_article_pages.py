@@ -3,7 +3,7 @@
 from streamlit.testing.v1 import AppTest
 
 from tests import pagetest
-from tests.test_keras_embedding import ARTICLE_SUMMARY
+from tests.models.test_keras import ARTICLE_SUMMARY
 
 ZH = {"app.lang": "zh"}
 

@@ -16,7 +16,7 @@ from explorer.i18n import _, catalog, translated, use_language
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted(
-    [ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "explorer").glob("*.py")]
+    [ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "explorer").rglob("*.py")]
 )
 MARKERS = {"_", "N_", "gettext"}
 
@@ -154,7 +154,7 @@ def test_language_switches_and_falls_back_to_english():
 
 
 def test_a_language_source_wins_over_the_thread_default():
-    # Put back the source there was (explorer.session's, once imported): page tests that run
+    # Put back the source there was (explorer.app.session's, once imported): page tests that run
     # later read each session's language through it.
     before = i18n._source
     i18n.set_language_source(lambda: "zh")

@@ -114,10 +114,10 @@ def test_negative_sampling_page():
 
 def _speed_up_tree():
     """The English demo corpus's Huffman tree (it depends on the counts only)."""
-    from explorer.corpus import tokenize
-    from explorer.huffman import HuffmanTree
-    from explorer.samples import load_sample_text
-    from explorer.vocab import Vocabulary
+    from explorer.text.tokenize import tokenize
+    from explorer.models.word2vec.huffman import HuffmanTree
+    from explorer.text.samples import load_sample_text
+    from explorer.text.vocab import Vocabulary
 
     vocab = Vocabulary.build(tokenize(load_sample_text("english")), min_count=2)
     return vocab, HuffmanTree.from_counts(vocab.counts)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer.samples import available_samples
+from explorer.text.samples import available_samples
 from tests import pagetest
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,9 +6,9 @@ from urllib.parse import parse_qsl, urlsplit
 
 from streamlit.testing.v1 import AppTest
 
-from explorer.function_words import is_function_word
-from explorer.projection_figures import OTHER
-from explorer.samples import load_sample_text
+from explorer.text.function_words import is_function_word
+from explorer.charts.maps import OTHER
+from explorer.text.samples import load_sample_text
 from tests import pagetest
 
 ROOT = Path(__file__).resolve().parent.parent

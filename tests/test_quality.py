@@ -26,7 +26,7 @@ def _model(language: str) -> Word2Vec:
     path = ROOT / "sample_data" / f"{language}.txt"
     if not path.exists():
         pytest.skip(f"{path.name} is not there")
-    from explorer.corpus import tokenize
+    from explorer.text.tokenize import tokenize
 
     return Word2Vec().fit(tokenize(path.read_text(encoding="utf-8")))  # the defaults
 

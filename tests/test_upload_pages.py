@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bench.encoding import FIXTURES, binary_files, source
-from explorer import uploads
+from explorer.io import uploads
 from tests import pagetest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,7 +88,7 @@ def test_vectors_upload_and_a_pickle_refused():
 
 
 def test_a_saved_model_loads_where_it_left_off():
-    from explorer.model_io import state_to_bytes
+    from explorer.io.model_files import state_to_bytes
 
     at = open_app("pages/train.py")
     at.number_input(key="train.n").set_value(2).run()

@@ -28,7 +28,7 @@ teaches the model only at the positions where it was seen, and padding is read a
 the reason pooling is the usual choice.
 
 Rows of the embedding: row 0 is ``<pad>``, row ``i + 1`` is word ``i`` of the training
-split's vocabulary (most frequent first, :class:`explorer.vocab.Vocabulary`). Words outside
+split's vocabulary (most frequent first, :class:`explorer.text.vocab.Vocabulary`). Words outside
 the vocabulary are dropped from a text (no OOV row), as ``Vocabulary.encode`` does.
 
 Training: numpy float32 and hand-written backprop (``gradients``, checked against central
@@ -48,12 +48,12 @@ from typing import Literal
 
 import numpy as np
 
-from explorer.keras_embedding import Row, Sequential
+from explorer.models.keras import Row, Sequential
 from explorer.models.adam import AdamConfig, AdamState, adam_init, adam_update, adam_update_rows
 from explorer.models.epochs import batch_indices, batches_per_epoch
 from explorer.models.protocol import Snapshot, Table
 from explorer.models.sentiment_data import SentimentData, _words
-from explorer.vocab import Vocabulary
+from explorer.text.vocab import Vocabulary
 
 PAD = "<pad>"
 
@@ -363,7 +363,7 @@ class SentimentClassifier:
         return [(self.rows[r], float(logit[0] - logit[i + 1])) for i, r in enumerate(rows)]
 
     def summary(self) -> Sequential:
-        """The model as ``model.summary()`` lists it (see :mod:`explorer.keras_embedding`)."""
+        """The model as ``model.summary()`` lists it (see :mod:`explorer.models.keras`)."""
         c = self.config
         d, V = c.output_dim, len(self.rows)
         if c.pooling == "mean":

@@ -220,7 +220,7 @@ _CONTROLLER: list = []
 
 
 def one_blas_thread():
-    """A context in which BLAS uses one thread (threadpoolctl, as :mod:`explorer.tsne`).
+    """A context in which BLAS uses one thread (threadpoolctl, as :mod:`explorer.maps.tsne`).
 
     The products here are small (d 64, a few hundred rows): one thread does them at once,
     while threads that wait for each other on a busy two-core machine took 8 times longer
@@ -448,7 +448,7 @@ class MaskedLM:
 def split_mask(text: str, tokenize) -> list[str]:
     """Tokens of ``text`` with each ``[MASK]`` (any case) kept as one ``[MASK]`` token.
 
-    >>> from explorer.corpus import tokenize_sentence
+    >>> from explorer.text.tokenize import tokenize_sentence
     >>> split_mask("She put money in the [mask].", tokenize_sentence)
     ['she', 'put', 'money', 'in', 'the', '[MASK]']
     """

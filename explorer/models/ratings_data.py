@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from explorer.items import ITEMS_FILE, load_categories
-from explorer.samples import SAMPLE_DIR
+from explorer.models.item2vec import ITEMS_FILE, load_categories
+from explorer.text.samples import SAMPLE_DIR
 
 if TYPE_CHECKING:
     import pandas as pd

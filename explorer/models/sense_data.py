@@ -12,7 +12,7 @@ Usage:
 The files (``sample_data/senses_*.txt``, written by ``sample_data/make_senses.py``) mark each
 occurrence of an ambiguous word as ``{word|sense}``. A line is cut into the text before,
 the word and the text after, and each piece is tokenized alone
-(:func:`explorer.corpus.tokenize_sentence`), so the word stays one token even where a
+(:func:`explorer.text.tokenize.tokenize_sentence`), so the word stays one token even where a
 segmenter would glue it to its neighbour (jieba cuts 打电话 as one word).
 """
 
@@ -24,8 +24,8 @@ from functools import cache
 
 import numpy as np
 
-from explorer.corpus import tokenize_sentence
-from explorer.samples import SAMPLE_DIR
+from explorer.text.tokenize import tokenize_sentence
+from explorer.text.samples import SAMPLE_DIR
 
 SENSE_FILES = {"en": "senses_en.txt", "zh": "senses_zh.txt", "ja": "senses_ja.txt"}
 # The word a page shows first for each language.

@@ -20,7 +20,7 @@ Both real sets are read from where their package is installed, not copied here:
   distinct and 47 are in both files (dropped: no honest label).
 
 Every set goes through :func:`make_split`: texts are tokenized with
-:func:`explorer.corpus.tokenize` (sentences joined: one example per text), examples whose
+:func:`explorer.text.tokenize.tokenize` (sentences joined: one example per text), examples whose
 tokens are identical are kept once (the first label wins; a duplicate would otherwise leak
 into the test split), examples without a token are dropped, and a seeded permutation puts
 ``test_size`` of the rest in the test split. Labels are 0 and 1; ``label_names[1]`` is the
@@ -39,8 +39,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from explorer.corpus import tokenize
-from explorer.samples import gensim_test_data_dir
+from explorer.text.tokenize import tokenize
+from explorer.text.samples import gensim_test_data_dir
 
 if TYPE_CHECKING:
     import pandas as pd

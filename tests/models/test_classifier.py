@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from explorer.keras_embedding import summary_text
+from explorer.models.keras import summary_text
 from explorer.models.classifier import (
     PAD,
     ClassifierConfig,

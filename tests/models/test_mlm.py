@@ -5,7 +5,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from explorer.corpus import tokenize_sentence
+from explorer.text.tokenize import tokenize_sentence
 from explorer.models.mlm import (
     MASK,
     SPECIALS,

@@ -4,8 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from explorer.items import category_purity
-from explorer.keras_embedding import summary_text
+from explorer.models.item2vec import category_purity
+from explorer.models.keras import summary_text
 from explorer.models.protocol import Steppable
 from explorer.models.ratings_data import (
     RatingsError,
@@ -21,7 +21,7 @@ from explorer.models.recommender import (
     predict_ids,
     summary_rows,
 )
-from explorer.vectors import Vectors
+from explorer.models.vectors import Vectors
 
 
 @pytest.fixture(scope="module")

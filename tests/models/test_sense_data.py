@@ -11,7 +11,7 @@ from explorer.models.sense_data import (
     load_senses,
     parse_line,
 )
-from explorer.samples import SAMPLE_DIR
+from explorer.text.samples import SAMPLE_DIR
 
 EXPECTED = {
     "en": {"bank": {"river", "money"}, "trouble": {"verb", "noun"}, "light": {"weight", "lamp"}},

@@ -1,0 +1,1 @@
+"""The only package that imports Streamlit: state, the sidebar, panels, drawing."""

@@ -1,0 +1,1 @@
+"""Arrays in, chart specs out (Vega-Lite and Plotly); no Streamlit."""

@@ -1,0 +1,1 @@
+"""Files in and out: uploads read safely, vectors and models saved and loaded, exports."""

@@ -1,0 +1,1 @@
+"""The lessons' computations, and the guided lesson's steps."""

@@ -1,0 +1,297 @@
+"""Maps of many vectors in 2D or 3D: PCA, axes defined by words, and a cache for them all.
+
+Usage:
+    >>> proj = pca(wv.vectors, n_components=2)
+    >>> proj.coords.shape, proj.explained_variance       # share of the variance per axis
+    ((1000, 2), array([0.12, 0.07]))
+    >>> proj = word_axes(wv, x="woman - man", y="queen - king")
+    >>> proj.axis_labels
+    ['woman - man', 'queen - king']
+    >>> proj = project(wv.vectors, "tsne", perplexity=30)  # cached by the vectors' content
+    >>> rows = map_rows(wv.key_to_index, 300, extra=["puppy", "princess"])  # + rare examples
+    >>> map_labels(wv.index_to_key[:300], 10, examples=["cat", "kitten"])  # no "the", "of"
+    ['cat', 'kitten', 'people', 'old', 'dog', ...]
+
+A ``Projection`` is what every method returns: the coordinates, the method and its
+parameters, the explained variance (PCA only) and notes to show next to the map (such as
+"perplexity lowered from 30 to 9: only 28 points").
+
+Word axes: ``x = "woman - man"`` is the direction from *man* to *woman*; each word's
+coordinate is its vector's projection on that direction, normalised to length 1
+(``v . a / |a|``). The axes are **not** orthogonalised by default: then each coordinate
+means exactly what was typed ("how far along woman - man"), which is what a learner reads
+off the map. The price is that two similar directions (woman - man and queen - king are
+both "female minus male") give an oblique picture squeezed along the diagonal; a note gives
+the cosine between the axes when it is large. ``orthogonalise=True`` removes from y its
+component along x (Gram-Schmidt), so that y shows what queen - king adds beyond
+woman - man and the map is a true orthogonal projection onto the plane of the two axes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from explorer.maps.align import PCABasis
+from explorer.i18n import _, current_language
+
+if TYPE_CHECKING:
+    from explorer.models.vectors import Vectors
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Coordinates of ``n`` points on a map, and how they were made."""
+
+    coords: np.ndarray  # (n, 2) or (n, 3)
+    method: str  # "pca", "tsne" or "axes"
+    params: dict[str, Any] = field(default_factory=dict)
+    explained_variance: np.ndarray | None = None  # PCA: share of the variance per axis
+    notes: list[str] = field(default_factory=list)
+    axis_labels: list[str] = field(default_factory=list)
+
+    @property
+    def n_components(self) -> int:
+        return self.coords.shape[1]
+
+
+# --- which words a map shows, and labels ----------------------------------------------------
+
+
+def map_rows(key_to_index: Mapping[str, int], n: int, extra: Iterable[str] = ()) -> np.ndarray:
+    """The rows of a map: the ``n`` most frequent words, then the ``extra`` words beyond them.
+
+    Rows are numbered in frequency order (``Vectors.key_to_index``), so rows ``0..n-1`` are
+    the ``n`` most frequent words; an ``extra`` word (a corpus's example, such as *puppy* at
+    rank 400) that the vocabulary has but that is not among them is added after them, once,
+    in the order given. Unknown extra words are left out.
+    """
+    n = max(0, min(int(n), len(key_to_index)))
+    beyond = [i for w in dict.fromkeys(extra) if (i := key_to_index.get(w, -1)) >= n]
+    return np.concatenate([np.arange(n), np.array(beyond, dtype=np.int64)]).astype(np.int64)
+
+
+def map_labels(
+    words: Sequence[str], n_top: int, examples: Iterable[str] = (), chosen: Iterable[str] = ()
+) -> list[str]:
+    """The words a map labels: its example and chosen words, and its ``n_top`` most frequent
+    content words (``words`` in frequency order; function words such as *the* or 的 skipped:
+    see ``explorer.text.function_words``). Each word once, examples first.
+    """
+    from explorer.text.function_words import content_words
+
+    on_map = set(words)
+    first = [w for w in [*examples, *chosen] if w in on_map]
+    return list(dict.fromkeys([*first, *content_words(words, max(0, int(n_top)))]))
+
+
+# --- PCA ------------------------------------------------------------------------------------
+
+
+def pca_basis(X: np.ndarray, n_components: int = 2) -> PCABasis:
+    """The mean and first principal axes of ``X``, quickly, as an ``alignment.PCABasis``.
+
+    With at least as many points as dimensions it diagonalises the covariance
+    (``X^T X`` is d x d: 10,000 x 300 takes a few tens of milliseconds, where a full SVD takes
+    half a second); with fewer points the SVD of the small matrix is cheaper. Signs follow
+    ``PCABasis.fit`` (the largest loading of each axis is positive), and so does the padding
+    with zero axes when there are fewer dimensions than axes asked for. The basis keeps
+    applying to later vectors (``basis.transform(W_later)``), so a moving map keeps its axes.
+    """
+    import scipy.linalg
+
+    X = np.asarray(X, dtype=np.float32)
+    n, d = X.shape
+    if n == 0:
+        raise ValueError("PCA needs at least one point")
+    mean = X.mean(axis=0, dtype=np.float64)
+    centred = X - mean.astype(np.float32)
+    k = min(n_components, d, n)
+    if n >= d:
+        cov = (centred.T @ centred).astype(np.float64)
+        total = float(np.trace(cov))
+        values, vectors = scipy.linalg.eigh(cov, subset_by_index=[d - k, d - 1])
+        values, comps = values[::-1], vectors[:, ::-1].T
+    else:
+        _u, s, vt = np.linalg.svd(centred.astype(np.float64), full_matrices=False)
+        values, comps = s[:k] ** 2, vt[:k]
+        total = float((s**2).sum())
+    signs = np.sign(comps[np.arange(k), np.abs(comps).argmax(axis=1)])
+    signs[signs == 0] = 1
+    comps = comps * signs[:, None]
+    ratio = np.zeros(n_components)
+    ratio[:k] = np.maximum(values, 0) / total if total > 0 else 0.0
+    if k < n_components:
+        comps = np.vstack([comps, np.zeros((n_components - k, d))])
+    return PCABasis(mean, comps, ratio)
+
+
+def pca(X: np.ndarray, n_components: int = 2) -> Projection:
+    """``X`` on its first ``n_components`` (2 or 3) principal axes."""
+    X = np.asarray(X, dtype=np.float32)
+    basis = pca_basis(X, n_components)
+    axes = basis.components.T.astype(np.float32)
+    coords = X @ axes - (basis.mean @ basis.components.T).astype(np.float32)  # float32: fast
+    ratio = basis.explained_variance_ratio
+    labels = [_("PC{n} ({share:.1%} of the variance)").format(n=i + 1, share=r)
+              for i, r in enumerate(ratio)]  # fmt: skip
+    return Projection(coords, "pca", {"n_components": n_components}, ratio, [], labels)
+
+
+# --- axes defined by words -----------------------------------------------------------------
+
+
+def parse_axis(spec: str) -> list[tuple[float, str]]:
+    """``"woman - man"`` -> ``[(1, "woman"), (-1, "man")]``.
+
+    Words are joined by ``+`` or ``-`` with spaces around them, so hyphenated words
+    ("well-known") stay whole. A leading sign is allowed (``"- man"``).
+    """
+    terms: list[tuple[float, str]] = []
+    sign: float | None = None
+    for token in spec.split():
+        if token in ("+", "-"):
+            if sign is not None:
+                break  # two operators in a row
+            sign = 1.0 if token == "+" else -1.0
+        elif terms and sign is None:
+            break  # two words with no operator between them
+        else:
+            terms.append((1.0 if sign is None else sign, token))
+            sign = None
+    else:
+        if terms and sign is None:
+            return terms
+    raise ValueError(
+        _("cannot read the axis {spec!r}: write words joined by ' + ' or ' - '").format(spec=spec)
+    )
+
+
+def axis_vector(vectors: Vectors, spec: str) -> np.ndarray:
+    """The direction ``spec`` names (``"woman - man"``), of length 1.
+
+    Raises ``KeyError`` for an unknown word and ``ValueError`` for a zero direction
+    (``"man - man"``, or two words with the same vector), with messages to show a learner.
+    """
+    terms = parse_axis(spec)
+    a = np.zeros(vectors.vector_size, dtype=np.float64)
+    for sign, word in terms:
+        if word not in vectors:
+            raise KeyError(_("{word!r} is not in the vocabulary").format(word=word))
+        a += sign * vectors.get_vector(word)
+    norm = np.linalg.norm(a)
+    if norm == 0:
+        raise ValueError(
+            _("the axis {spec!r} has no direction: its vectors cancel out").format(spec=spec)
+        )
+    return a / norm
+
+
+def word_axes(
+    vectors: Vectors,
+    x: str,
+    y: str,
+    z: str | None = None,
+    words: Sequence[str] | None = None,
+    orthogonalise: bool = False,
+) -> Projection:
+    """Each word's coordinates on axes named by words: ``x="woman - man"`` and so on.
+
+    ``words`` are the points of the map (default: every word). See the module docstring
+    for what ``orthogonalise`` changes.
+    """
+    specs = [s for s in (x, y, z) if s is not None]
+    axes = np.stack([axis_vector(vectors, s) for s in specs])
+    notes = []
+    for i in range(1, len(axes)):
+        for j in range(i):
+            cos = float(axes[i] @ axes[j])
+            if abs(cos) >= 0.5 and not orthogonalise:
+                note = _("the axes {x!r} and {y!r} point in similar directions (cosine "
+                         "{cos:.2f}): the map is squeezed along a diagonal")  # fmt: skip
+                notes.append(note.format(x=specs[j], y=specs[i], cos=cos))
+    if orthogonalise:
+        axes = _gram_schmidt(axes, specs)
+    rows = vectors.vectors if words is None else vectors[list(words)]
+    coords = (np.asarray(rows, dtype=np.float64) @ axes.T).astype(np.float32)
+    params = {"x": x, "y": y, "z": z, "orthogonalise": orthogonalise}
+    return Projection(coords, "axes", params, None, notes, specs)
+
+
+def _gram_schmidt(axes: np.ndarray, specs: list[str]) -> np.ndarray:
+    out = []
+    for a, spec in zip(axes, specs, strict=True):
+        for b in out:
+            a = a - (a @ b) * b
+        norm = np.linalg.norm(a)
+        if norm < 1e-6:
+            raise ValueError(f"the axis {spec!r} adds no new direction to the axes before it")
+        out.append(a / norm)
+    return np.stack(out)
+
+
+# --- one entry point, cached by content -------------------------------------------------------
+
+
+def cache_key(X: np.ndarray, **params: Any) -> str:
+    """A key for a projection of ``X``: a hash of its bytes, shape and dtype, and the params.
+
+    The same content gives the same key whatever the array object; a single changed value
+    gives another. Parameters that are arrays (a t-SNE ``init``) are hashed by content too.
+    """
+    h = hashlib.blake2b(digest_size=16)
+    _hash_array(h, X)
+    for name in sorted(params):
+        value = params[name]
+        h.update(name.encode())
+        if isinstance(value, np.ndarray):
+            _hash_array(h, value)
+        else:
+            h.update(repr(value).encode())
+    return h.hexdigest()
+
+
+def _hash_array(h: Any, a: np.ndarray) -> None:
+    a = np.ascontiguousarray(a)
+    h.update(f"{a.dtype.str}{a.shape}".encode())
+    h.update(a.data)
+
+
+_CACHE: OrderedDict[str, Projection] = OrderedDict()
+CACHE_SIZE = 32
+
+
+def project(X: np.ndarray, method: str = "pca", n_components: int = 2, **params: Any) -> Projection:
+    """``pca`` or ``tsne`` of ``X``, remembered by content (the last ``CACHE_SIZE`` results).
+
+    Returned coordinates are read-only, since they are shared with the cache. The texts of a
+    result (axis titles, notes) are in the language of the moment, so the language is part of
+    the key: a map asked for in another language is made again.
+    """
+    language = current_language()
+    key = cache_key(X, method=method, n_components=n_components, language=language, **params)
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key]
+    if method == "pca":
+        result = pca(X, n_components, **params)
+    elif method == "tsne":
+        from explorer.maps.tsne import tsne
+
+        result = tsne(X, n_components=n_components, **params)
+    else:
+        raise ValueError(f"method must be 'pca' or 'tsne', got {method!r}")
+    result.coords.flags.writeable = False
+    _CACHE[key] = result
+    while len(_CACHE) > CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return result
+
+
+def clear_cache() -> None:
+    _CACHE.clear()

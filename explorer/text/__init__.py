@@ -1,0 +1,1 @@
+"""Text in: decoding bytes, tokenizing, vocabularies, context windows, the bundled corpora."""

@@ -1,0 +1,72 @@
+"""The guided lesson's questions and computed answers, in both interface languages."""
+
+import pytest
+
+from explorer.text.corpus import Corpus
+from explorer.i18n import use_language
+from explorer.lessons.guided import STEPS, lesson_words
+from explorer.text.samples import load_sample_text
+from explorer.models.word2vec.trainer import Word2VecConfig
+from explorer.models.word2vec.model import Word2Vec
+
+MODELS = {}
+
+
+def model_for(words):
+    key = words.sample.key
+    if key not in MODELS:
+        corpus = Corpus.from_text(load_sample_text(key), name=key)
+        MODELS[key] = Word2Vec(**vars(Word2VecConfig())).fit(corpus.sentences)
+    return MODELS[key]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_step_asks_and_answers_from_the_model(language):
+    use_language(language)
+    try:
+        words = lesson_words(language)
+        wv = model_for(words).wv
+        for step in STEPS:
+            question = step.ask(words)
+            assert question.text and len(question.options) >= 3
+            assert len(set(question.options)) == len(question.options)
+            reveal = step.reveal(wv, words)
+            assert -1 <= reveal.answer < len(question.options)
+            assert reveal.lines
+    finally:
+        use_language("en")
+
+
+def test_the_english_lesson_reveals_what_the_demo_corpus_teaches():
+    words = lesson_words("en")
+    wv = model_for(words).wv
+    answers = {s.key: s.ask(words).options[s.reveal(wv, words).answer] for s in STEPS}
+    assert answers == {
+        "lookup": "row 2 of W",
+        "windows": "34",  # 10 words, window 2
+        "train": "kitten",
+        "map": "cat & kitten",
+        "similarity": "kitten > dog > house",
+        "analogy": "queen",
+    }
+
+
+def test_the_chinese_lesson_uses_the_chinese_corpus_and_words():
+    words = lesson_words("zh")
+    assert words.sample.key == "chinese"
+    assert (words.cat, words.kitten, words.king, words.queen) == ("猫", "小猫", "国王", "王后")
+    assert words.sentence_tokens == ["我", "喜欢", "学习", "数学"]
+    wv = model_for(words).wv
+    train = next(s for s in STEPS if s.key == "train")
+    assert train.ask(words).options[train.reveal(wv, words).answer] == "小猫"
+
+
+def test_each_step_opens_a_page_of_the_app_with_settings_it_offers():
+    from tests.pagetest import ROOT
+
+    words = lesson_words("en")
+    for step in STEPS:
+        assert (ROOT / step.page).exists()
+        assert all(key.split(".")[0] in {"train", "proj", "sim", "corpus"}
+                   for key in step.settings(words))  # fmt: skip
+    assert [s.url_path for s in STEPS][:3] == ["embedding-layer", "corpus", "train"]
