@@ -25,11 +25,11 @@ import numpy as np
 def in_process(ticks: int = 60) -> dict[str, float]:
     import json
 
-    from explorer.text.tokenize import tokenize
+    from explorer.charts.training import loss_figure, map_figure, matrix_heatmap, rank_figure
+    from explorer.models.word2vec.trainer import Word2VecConfig
     from explorer.player.run import Analogy, LiveRun
     from explorer.text.samples import get_sample, load_sample_text
-    from explorer.models.word2vec.trainer import Word2VecConfig
-    from explorer.charts.training import loss_figure, map_figure, matrix_heatmap, rank_figure
+    from explorer.text.tokenize import tokenize
 
     sample = get_sample("english")
     run = LiveRun(

@@ -76,8 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     from sklearn.decomposition import PCA
     from sklearn.manifold import TSNE
 
+    from explorer.maps.pca import pca
     from explorer.maps.quality import map_quality
-    from explorer.maps.projection import pca
     from explorer.maps.tsne import tsne
 
     print(f"cores: {os.cpu_count()}, load average at start: {os.getloadavg()[0]:.2f}")

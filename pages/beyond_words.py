@@ -4,12 +4,12 @@ import pandas as pd
 import streamlit as st
 
 from explorer.app import session
-from explorer.maps.align import pca_coords
-from explorer.text.tokenize import tokenize
-from explorer.lessons.embedding_layer import EmbeddingLayer
-from explorer.i18n import _
-from explorer.models.item2vec import bought_with, load_shop, recommend, score_matrix, train_items
 from explorer.charts.training import map_figure
+from explorer.i18n import _
+from explorer.lessons.embedding_layer import EmbeddingLayer
+from explorer.maps.pca import pca_coords
+from explorer.models.item2vec import bought_with, load_shop, recommend, score_matrix, train_items
+from explorer.text.tokenize import tokenize
 from explorer.text.vocab import Vocabulary
 
 session.page_setup()

@@ -6,12 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from explorer.app import session
-from explorer.maps.align import pca_coords
-from explorer.text.tokenize import tokenize
-from explorer.i18n import _
-from explorer.text.samples import load_lesson_sentences
-from explorer.models.word2vec.trainer import Word2VecConfig
 from explorer.charts.training import loss_figure, map_figure
+from explorer.i18n import _
+from explorer.maps.pca import pca_coords
+from explorer.models.word2vec.trainer import Word2VecConfig
+from explorer.text.samples import load_lesson_sentences
+from explorer.text.tokenize import tokenize
 from explorer.text.windows import cbow_examples, skipgram_pairs
 
 session.page_setup()

@@ -3,11 +3,11 @@
 import streamlit as st
 
 from explorer.app import session
-from explorer.text.tokenize import tokenize
 from explorer.charts.corpus import zipf_figure
 from explorer.charts.highlight import legend_html, window_html
 from explorer.i18n import _
 from explorer.text.samples import load_lesson_sentences
+from explorer.text.tokenize import tokenize
 from explorer.text.windows import cbow_examples, context_span, skipgram_pairs
 
 session.page_setup()

@@ -5,10 +5,10 @@ import pandas as pd
 import streamlit as st
 
 from explorer.app import session
-from explorer.text.tokenize import tokenize
-from explorer.lessons.embedding_layer import EmbeddingLayer, OutOfVocabularyError, lookup_cost, sentence_ids
 from explorer.i18n import _
-from explorer.lessons.one_hot import TEN_CHARACTER_SENTENCE, TEN_CHARACTERS, CharacterVocab, OneHotCost
+from explorer.lessons import embedding_layer as lesson
+from explorer.lessons import one_hot
+from explorer.text.tokenize import tokenize
 
 session.page_setup()
 st.title("🔎 " + _("The embedding layer"))
@@ -41,10 +41,10 @@ tokens = [t for s in tokenize(sentence) for t in s][:20]
 if not tokens:
     st.info(_("Type a sentence with at least one word."))
     st.stop()
-ids = sentence_ids(tokens, vocab.key_to_index, int(V))
-layer = EmbeddingLayer.random(int(V), int(d), seed=0)
+ids = lesson.sentence_ids(tokens, vocab.key_to_index, int(V))
+layer = lesson.EmbeddingLayer.random(int(V), int(d), seed=0)
 st.dataframe(pd.DataFrame({_("token"): tokens, "id": ids}).T.astype(str), hide_index=False)
-cost = lookup_cost(len(ids), int(V), int(d))
+cost = lesson.lookup_cost(len(ids), int(V), int(d))
 m = st.columns(3)
 m[0].metric(_("One-hot matrix"), "{} × {:,}".format(*cost["one_hot_shape"]))
 m[1].metric("W", "{:,} × {}".format(*cost["W_shape"]))
@@ -70,7 +70,7 @@ st.caption(_("What to notice: the product's cost grows with V; the lookup's does
 
 st.subheader(_("2 · The worked example, exactly"))
 W = np.arange(15).reshape(3, 5)
-small = EmbeddingLayer(W)
+small = lesson.EmbeddingLayer(W)
 left, right = st.columns(2)
 left.markdown(_("`W = arange(15).reshape(3, 5)` → shape {shape}").format(shape=W.shape))
 left.dataframe(pd.DataFrame(W, index=["id 0", "id 1", "id 2"]))
@@ -82,16 +82,16 @@ probe = st.number_input(_("Look up an id in this W"), -5, 10, 5, key="emb.probe"
                         help=_("W has 3 rows. Try 5."))  # fmt: skip
 try:
     st.success(_("Row {id}: {values}").format(id=probe, values=small([int(probe)])[0].tolist()))
-except OutOfVocabularyError as err:
+except lesson.OutOfVocabularyError as err:
     st.error(str(err))
 
 st.subheader(_("3 · Ten characters, one-hot"))
-ten = CharacterVocab(TEN_CHARACTERS)
+ten = one_hot.CharacterVocab(one_hot.TEN_CHARACTERS)
 st.markdown(_("The article “深度学习中Embedding的解释” supposes Chinese had only ten characters: "
               "ids 0 to 9 name them all, a sentence is a list of ids, and its one-hot matrix has "
               "one row per character and 10 columns."))  # fmt: skip
-st.dataframe(pd.DataFrame([range(len(ten))], columns=list(TEN_CHARACTERS), index=["id"]))
-text = st.text_input(_("A sentence of these ten characters"), TEN_CHARACTER_SENTENCE,
+st.dataframe(pd.DataFrame([range(len(ten))], columns=list(one_hot.TEN_CHARACTERS), index=["id"]))
+text = st.text_input(_("A sentence of these ten characters"), one_hot.TEN_CHARACTER_SENTENCE,
                      key="emb.ten", max_chars=40, help=_("Any order, repeats allowed.")
                      )  # fmt: skip
 sentence = ten.encode(text)
@@ -100,7 +100,7 @@ if sentence.unknown:
 st.markdown(_("As a list of ids: `{ids}`. As a one-hot matrix, {n} × {V}:")
             .format(ids=sentence.ids, n=len(sentence.ids), V=len(ten)))  # fmt: skip
 st.dataframe(ten.one_hot_table(text).style.map(lambda v: LIT if v else ""))
-article = OneHotCost()  # the article's 100万 characters over 10万
+article = one_hot.OneHotCost()  # the article's 100万 characters over 10万
 st.markdown(article.describe())
 st.table(article.table())
 
@@ -108,11 +108,11 @@ st.subheader(_("4 · Padding and masking"))
 st.markdown(_("Sentences in a batch are padded to one length with id 0, whose rows are masked."))
 raw = st.text_input(_("Ids (0 = padding)"), "0 0 1 2 3 4", key="emb.pad")
 pad_ids = np.array([int(x) for x in raw.split() if x.lstrip("-").isdigit()] or [0])
-padded = EmbeddingLayer.random(8, 4, seed=0, padding_idx=0)
+padded = lesson.EmbeddingLayer.random(8, 4, seed=0, padding_idx=0)
 try:
     before = padded(pad_ids)
     after = padded.sgd_step(pad_ids, np.ones_like(before), lr=0.1)(pad_ids)
-except OutOfVocabularyError as err:
+except lesson.OutOfVocabularyError as err:
     st.error(str(err))
     st.stop()
 table = pd.DataFrame(np.round(before, 3), columns=[f"d{j}" for j in range(4)])
@@ -123,7 +123,7 @@ st.dataframe(table, hide_index=True)
 st.caption(_("A training step moves the real rows; the padded rows keep their initial values."))
 
 st.subheader(_("5 · The shrinking view"))
-A = EmbeddingLayer(np.zeros((6, 3))).one_hot([1, 4]).astype(int)
+A = lesson.EmbeddingLayer(np.zeros((6, 3))).one_hot([1, 4]).astype(int)
 B = np.arange(18).reshape(6, 3)
 c = st.columns([7, 1, 4, 1, 4])
 for col, matrix in zip(c[::2], (A, B, A @ B), strict=True):

@@ -5,16 +5,16 @@ import pandas as pd
 import streamlit as st
 
 from explorer.app import session
-from explorer.models.word2vec.huffman import top_of_tree
-from explorer.i18n import _
 from explorer.charts.lessons import cost_figure, distribution_figure, huffman_tree_figure
-from explorer.models.word2vec.microscope import inspect_example, path_table, pick_example
+from explorer.i18n import _
 from explorer.lessons.sampling_cost import (
     measure_step_cost,
     method_label,
     noise_distribution,
     raw_distribution,
 )
+from explorer.models.word2vec.huffman import top_of_tree
+from explorer.models.word2vec.microscope import inspect_example, path_table, pick_example
 from explorer.models.word2vec.trainer import Word2VecConfig
 
 session.page_setup()

@@ -5,12 +5,12 @@ import pandas as pd
 import streamlit as st
 
 from explorer.app import session
-from explorer.maps.clusters import kmeans, parse_groups, word_groups
-from explorer.i18n import N_, _
-from explorer.maps.quality import map_quality, neighbours
-from explorer.maps.projection import map_labels, map_rows, project, word_axes
-from explorer.io.export import to_csv
 from explorer.charts.maps import figure_html, projection_map
+from explorer.i18n import N_, _
+from explorer.io.export import to_csv
+from explorer.maps.clusters import kmeans, parse_groups, word_groups
+from explorer.maps.projection import map_labels, map_rows, project, word_axes
+from explorer.maps.quality import map_quality, neighbours
 
 session.page_setup()
 st.title(_("🗺️ Projection explorer"))

@@ -4,8 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from explorer.app import session
-from explorer.i18n import N_, _
 from explorer.charts.lessons import cosine_heatmap, difference_bars, parallelogram_figure
+from explorer.i18n import N_, _
 from explorer.lessons.similarity import (
     capital_differences,
     cosine_table,

@@ -6,9 +6,9 @@ import numpy as np
 import streamlit as st
 
 from explorer.app import session
-from explorer.models.word2vec.huffman import output_rows
-from explorer.i18n import _, pgettext
 from explorer.charts.training import loss_figure, map_figure, matrix_heatmap, rank_figure
+from explorer.i18n import _, pgettext
+from explorer.models.word2vec.huffman import output_rows
 
 session.page_setup()
 st.title(_("🏋️ Train live"))

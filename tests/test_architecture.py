@@ -1,4 +1,10 @@
-"""The shape the code keeps: a plain library, one Streamlit glue module, a light import."""
+"""The shape the code keeps: layer packages with an import rule, one package on Streamlit.
+
+``explorer/`` is a few packages, each one concept, stacked in layers (see
+docs/ARCHITECTURE.md): a module may import its own package and the layers below it, never
+one above, and no two modules import each other in a circle (a function-level import that
+hides a circle is still a circle: every ``import`` in a module counts, wherever it stands).
+"""
 
 import ast
 import subprocess
@@ -6,35 +12,93 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GLUE = {"session.py"}
+EXPLORER = ROOT / "explorer"
+#: Bottom to top. ``i18n`` and ``jobs`` are small utilities every layer may use.
+LAYERS = ["i18n", "jobs", "text", "models", "maps", "io", "player", "lessons", "charts", "app"]
+STREAMLIT_PACKAGE = "app"
+
+
+def _modules() -> dict[str, Path]:
+    """Every module of the library by dotted name (``explorer.text.vocab``)."""
+    return {
+        ".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__"): p
+        for p in EXPLORER.rglob("*.py")
+    }
 
 
 def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    """The modules ``path`` imports, anywhere in it (top of the file or inside a function)."""
     names = set()
-    for node in ast.walk(tree):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
-            names.update(a.name.split(".")[0] for a in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module.split(".")[0])
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{a.name}" for a in node.names)
     return names
 
 
-def test_only_the_glue_module_imports_streamlit():
+def _layer(module: str) -> str:
+    return module.split(".")[1] if module.count(".") else ""
+
+
+def test_the_library_is_a_few_layer_packages():
+    top = {p.stem for p in EXPLORER.glob("*.py")} - {"__init__"}
+    packages = {p.name for p in EXPLORER.iterdir() if (p / "__init__.py").exists()}
+    assert top <= {"i18n", "jobs"}, f"modules at the top level: {sorted(top)}"
+    assert packages == set(LAYERS) - {"i18n", "jobs"}
+
+
+def test_no_layer_imports_a_layer_above_it():
+    rank = {name: i for i, name in enumerate(LAYERS)}
+    modules = _modules()
+    wrong = []
+    for name, path in modules.items():
+        mine = _layer(name)
+        for other in _imports(path):
+            theirs = _layer(other) if other.startswith("explorer.") else ""
+            if theirs in rank and mine in rank and rank[theirs] > rank[mine]:
+                wrong.append(f"{name} imports {other}")
+    assert wrong == []
+
+
+def test_no_import_cycles():
+    modules = _modules()
+    graph = {
+        name: {m for m in _imports(path) if m in modules and m != name}
+        for name, path in modules.items()
+    }
+    # packages' __init__ files import nothing of their own; a cycle is a path back home
+    cycles = []
+    for start in graph:
+        stack, seen = [(start, [start])], set()
+        while stack:
+            node, trail = stack.pop()
+            for nxt in graph[node]:
+                if nxt == start:
+                    cycles.append(" -> ".join([*trail, start]))
+                elif nxt not in seen:
+                    seen.add(nxt)
+                    stack.append((nxt, [*trail, nxt]))
+    assert cycles == []
+
+
+def test_only_the_app_package_imports_streamlit():
     offenders = [
-        p.name
-        for p in (ROOT / "explorer").glob("*.py")
-        if p.name not in GLUE and "streamlit" in _imports(p)
+        name
+        for name, path in _modules().items()
+        if _layer(name) != STREAMLIT_PACKAGE
+        and any(m.split(".")[0] == "streamlit" for m in _imports(path))
     ]
     assert offenders == []
 
 
 def test_library_modules_have_docstrings_with_usage():
     missing = []
-    for p in (ROOT / "explorer").glob("*.py"):
-        doc = ast.get_docstring(ast.parse(p.read_text(encoding="utf-8"))) or ""
-        if "Usage" not in doc and p.name != "__init__.py":
-            missing.append(p.name)
+    for name, path in _modules().items():
+        doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+        if "Usage" not in doc and path.name != "__init__.py":
+            missing.append(name)
     assert missing == []
 
 
@@ -49,7 +113,8 @@ def heavy_modules_after(imports: str, heavy: set[str]) -> list[str]:
 def test_importing_the_library_stays_light():
     imports = (
         "import explorer, explorer.text.samples, explorer.text.tokenize, explorer.text.vocab;"
-        "import explorer.models.word2vec.model, explorer.models.word2vec.trainer, explorer.models.vectors, explorer.io.model_files;"
+        "import explorer.models.word2vec.model, explorer.models.word2vec.trainer;"
+        "import explorer.models.vectors, explorer.models.word2vec.storage;"
         "from explorer import Word2Vec, Vectors"
     )
     heavy = {"gensim", "sklearn", "plotly", "jieba", "janome", "pandas", "streamlit"}

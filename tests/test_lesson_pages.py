@@ -114,9 +114,9 @@ def test_negative_sampling_page():
 
 def _speed_up_tree():
     """The English demo corpus's Huffman tree (it depends on the counts only)."""
-    from explorer.text.tokenize import tokenize
     from explorer.models.word2vec.huffman import HuffmanTree
     from explorer.text.samples import load_sample_text
+    from explorer.text.tokenize import tokenize
     from explorer.text.vocab import Vocabulary
 
     vocab = Vocabulary.build(tokenize(load_sample_text("english")), min_count=2)

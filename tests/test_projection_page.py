@@ -6,8 +6,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from streamlit.testing.v1 import AppTest
 
-from explorer.text.function_words import is_function_word
 from explorer.charts.maps import OTHER
+from explorer.text.function_words import is_function_word
 from explorer.text.samples import load_sample_text
 from tests import pagetest
 

@@ -88,7 +88,7 @@ def test_vectors_upload_and_a_pickle_refused():
 
 
 def test_a_saved_model_loads_where_it_left_off():
-    from explorer.io.model_files import state_to_bytes
+    from explorer.models.word2vec.storage import state_to_bytes
 
     at = open_app("pages/train.py")
     at.number_input(key="train.n").set_value(2).run()

@@ -344,7 +344,7 @@ def _on_corpus_upload() -> None:
         columns = next((c for c in (table_columns(n, d) for n, d in pairs) if c), [])
         prepared = prepare_corpus_files(pairs, text_column=column if column in columns else None)
         if needs_background(prepared):
-            from explorer.player.jobs import Job
+            from explorer.jobs import Job
 
             job = Job(lambda report: tokenize_upload(prepared, report=report)).start()
             st.session_state[UPLOAD_JOB] = (job, prepared.name, columns)
@@ -425,9 +425,9 @@ def _on_vectors_upload() -> None:
 
 def _on_model_upload() -> None:
     # A model file saved by this app: the live training page goes on where it left off.
-    from explorer.player.run import LiveRun
     from explorer.io.model_upload import read_model
     from explorer.io.uploads import UploadError
+    from explorer.player.run import LiveRun
 
     file = st.session_state.get("upload.model_file")
     st.session_state.pop("upload.model_error", None)
@@ -811,8 +811,8 @@ def current_sample() -> Sample:
 
 def export_panel(wv, state=None, losses=(), key: str = "export", link: str = "") -> None:  # noqa: ANN001
     """Download buttons for vectors (and a model state), made only when clicked; a link."""
-    from explorer.io.model_files import state_to_bytes
     from explorer.io.vector_formats import to_projector_tsv, to_word2vec_text, vocabulary_csv
+    from explorer.models.word2vec.storage import state_to_bytes
 
     with st.expander(_("🔗 Share and 💾 export"), expanded=False, key=f"{key}.panel"):
         if link:
@@ -856,7 +856,7 @@ GENSIM_EPOCHS = 10
 
 def gensim_panel() -> None:
     """Train the whole current corpus with gensim in the background: progress, cancel."""
-    from explorer.player.jobs import Job
+    from explorer.jobs import Job
     from explorer.models.gensim_backend import train_gensim
     from explorer.models.word2vec.trainer import Word2VecConfig
 
@@ -1000,8 +1000,8 @@ def live_tsne(X, words, dims: int, init, settings: dict, **figure):  # noqa: ANN
     """
     import numpy as np
 
-    from explorer.maps.projection import cache_key
     from explorer.charts.maps import projection_map
+    from explorer.maps.projection import cache_key
     from explorer.maps.tsne import tsne_init, tsne_steps
 
     key = cache_key(np.asarray(X), dims=dims, init=str(type(init)), **settings)
@@ -1291,8 +1291,8 @@ def microscope_panel(run, word: str) -> None:  # noqa: ANN001 (LiveRun)
     """One training example of ``word`` under the microscope, for the Train page."""
     import numpy as np
 
-    from explorer.models.word2vec.microscope import inspect_example, path_table, pick_example
     from explorer.charts.training import probability_figure
+    from explorer.models.word2vec.microscope import inspect_example, path_table, pick_example
 
     view = inspect_example(run.state, pick_example(run.state, word))
     st.markdown(_(

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from explorer.i18n import _
 from explorer.charts.training import CONFIG
+from explorer.i18n import _
 
 
 def cosine_heatmap(table: pd.DataFrame) -> dict:
@@ -171,8 +171,9 @@ def distribution_figure(words: Sequence[str], raw: np.ndarray, noise: np.ndarray
 def cost_figure(table: pd.DataFrame) -> dict:
     """Measured milliseconds per training step against vocabulary size, one line a method.
 
-    ``table`` is :func:`~explorer.lessons.sampling_cost.measure_step_cost`'s; its ``method`` names are
-    shown as they are (translate them first with ``sampling_cost.method_label``).
+    ``table`` is ``measure_step_cost``'s (:mod:`explorer.lessons.sampling_cost`); its
+    ``method`` names are shown as they are (translate them first with
+    ``sampling_cost.method_label``).
     """
     values = [
         {"V": int(r.vocab_size), "method": r.method, "ms": round(float(r.ms_per_step), 4)}
@@ -248,8 +249,8 @@ def difference_bars(vectors: pd.DataFrame) -> dict:
 
 
 def huffman_tree_figure(nodes: list[dict], edges: list[dict]) -> dict:
-    """The top of a Huffman tree, root on the left (:func:`explorer.models.word2vec.huffman.top_of_tree`):
-    each branch marked 0 (left) or 1 (right), a chosen word's path in red, subtrees without
+    """The top of a Huffman tree, root on the left (``top_of_tree`` of
+    :mod:`explorer.models.word2vec.huffman`): each branch marked 0 (left) or 1 (right), a chosen word's path in red, subtrees without
     a shown word as one grey leaf."""
     for e in edges:
         e["mx"], e["my"] = (e["x"] + e["x2"]) / 2, (e["y"] + e["y2"]) / 2

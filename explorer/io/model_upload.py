@@ -8,7 +8,8 @@ Checks, in order: the size limit; an empty file; a pickle (by name: ``.model``, 
 or by its first bytes) is refused unopened; other known binary files and word-vector files
 are sent to the right place; the ZIP container is checked, including how large it unpacks
 (a small file may unpack to gigabytes); then ``Word2Vec.load`` reads it with
-``np.load(allow_pickle=False)`` and checks every part (:mod:`explorer.io.model_files`). Every
+``np.load(allow_pickle=False)`` and checks every part
+(:mod:`explorer.models.word2vec.storage`). Every
 refusal is an :class:`~explorer.io.uploads.UploadError` whose message says what to do.
 """
 
@@ -17,9 +18,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from explorer.text.encoding import _MAGIC
 from explorer.i18n import N_, _
-from explorer.io.model_files import ModelFileError
 from explorer.io.uploads import (
     MAX_UPLOAD_BYTES,
     UploadError,
@@ -31,6 +30,8 @@ from explorer.io.uploads import (
 )
 from explorer.io.vector_formats import VECTOR_EXTENSIONS, is_pickle
 from explorer.models.word2vec.model import Word2Vec
+from explorer.models.word2vec.storage import ModelFileError
+from explorer.text.encoding import _MAGIC
 
 MODEL_EXTENSION = ".npz"
 # The arrays of a model unpack to several times the compressed size (the corpus ids
@@ -44,7 +45,7 @@ def _where_from() -> str:
 
 @friendly_errors(N_("model file"))
 def read_model(name: str, data: bytes, max_bytes: int | None = MAX_UPLOAD_BYTES) -> Word2Vec:
-    """The :class:`~explorer.models.word2vec.model.Word2Vec` saved in ``data`` (see ``Word2Vec.to_bytes``).
+    """The ``Word2Vec`` saved in ``data`` (see ``Word2Vec.to_bytes``).
 
     Raises :class:`~explorer.io.uploads.UploadError` with a message for the page if the file
     is too big, is not such a model, is damaged, or holds pickled Python objects.

@@ -11,7 +11,7 @@ Usage:
     ['id', 'text']
 
 A big upload is read in two steps, so that a page can tokenize it in the background with
-a progress bar (``Job`` is :class:`explorer.player.jobs.Job`)::
+a progress bar (``Job`` is :class:`explorer.jobs.Job`)::
 
     prepared = prepare_corpus_files(files)          # quick: decode, tables, notes
     if needs_background(prepared):                   # seconds of jieba or janome
@@ -53,11 +53,11 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, TypeVar
 
-from explorer.player.jobs import Cancelled
-from explorer.text.tokenize import detect_script, tokenize
+from explorer.i18n import N_, _
+from explorer.jobs import Cancelled
 from explorer.text.corpus import SCRIPT_NAMES, Corpus
 from explorer.text.encoding import Decoded, DecodeError, decode_bytes
-from explorer.i18n import N_, _
+from explorer.text.tokenize import detect_script, tokenize
 from explorer.text.vocab import Vocabulary
 
 MAX_UPLOAD_BYTES = 50 * 2**20  # the same as .streamlit/config.toml's maxUploadSize
@@ -423,8 +423,8 @@ def tokenize_upload(
 
     The text is tokenized in pieces of whole lines (about ``chunk_chars`` characters),
     after each of which ``report(share done, "")`` is called: a
-    :class:`~explorer.player.jobs.Job`'s report, which raises
-    :class:`~explorer.player.jobs.Cancelled` (passed through) once the job is cancelled.
+    :class:`~explorer.jobs.Job`'s report, which raises
+    :class:`~explorer.jobs.Cancelled` (passed through) once the job is cancelled.
     Sentences never cross a line break, so the pieces give exactly :func:`tokenize` of the
     whole text. Raises :class:`UploadError` for fewer than two distinct words.
     """

@@ -51,7 +51,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from explorer.text.encoding import _MAGIC, DecodeError, decode_bytes, utf16_without_bom
 from explorer.i18n import N_, _
 from explorer.io.uploads import (
     MAX_UPLOAD_BYTES,
@@ -64,6 +63,7 @@ from explorer.io.uploads import (
     plural,
 )
 from explorer.models.vectors import Vectors
+from explorer.text.encoding import _MAGIC, DecodeError, decode_bytes, utf16_without_bom
 
 PICKLE_EXTENSIONS = (".model", ".pkl", ".pickle", ".joblib")
 VECTOR_EXTENSIONS = (".txt", ".vec", ".bin", ".tsv")  # for help text; content decides

@@ -40,8 +40,8 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 
 from explorer.i18n import N_, _
-from explorer.text.samples import gensim_test_data_dir
 from explorer.models.vectors import Vectors
+from explorer.text.samples import gensim_test_data_dir
 
 if TYPE_CHECKING:  # pandas is imported where it is used: importing this module stays light
     import pandas as pd

@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from explorer.lessons.embedding_layer import EmbeddingLayer
 from explorer.i18n import N_, _, current_language
-from explorer.text.samples import Sample
-from explorer.models.word2vec.trainer import Word2VecConfig
+from explorer.lessons.embedding_layer import EmbeddingLayer
 from explorer.models.vectors import Vectors
+from explorer.models.word2vec.trainer import Word2VecConfig
+from explorer.text.samples import Sample
 from explorer.text.windows import cbow_examples, skipgram_pairs
 
 #: The lesson's corpus for each interface language.
@@ -56,8 +56,8 @@ class LessonWords:
 
 def lesson_words(language: str) -> LessonWords:
     """The lesson's corpus, words and sentence for an interface language ("en" or "zh")."""
-    from explorer.text.tokenize import tokenize
     from explorer.text.samples import get_sample, load_lesson_sentences
+    from explorer.text.tokenize import tokenize
 
     sample = get_sample(LESSON_SAMPLES.get(language, "english"))
     if len(sample.track) < len(ROLES):
@@ -218,7 +218,8 @@ def _ask_map(words: LessonWords) -> Question:
 
 
 def _reveal_map(wv: Vectors, words: LessonWords) -> Reveal:
-    from explorer.maps.projection import map_rows, pca
+    from explorer.maps.pca import pca
+    from explorer.maps.projection import map_rows
 
     rows = map_rows(wv.key_to_index, MAP_WORDS, _group_words(words))  # as the page draws it
     index = {wv.index_to_key[r]: i for i, r in enumerate(rows)}

@@ -30,8 +30,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from explorer.lessons.embedding_layer import lookup_cost
 from explorer.i18n import _
+from explorer.lessons.embedding_layer import lookup_cost
 
 #: Seed 003's whole "language": ten characters, numbered 0-9 in this order.
 TEN_CHARACTERS = "小普喜欢星海湾的朋友"

@@ -11,7 +11,8 @@ Usage:
     >>> method_label("negative sampling, k=5")     # its method, in the interface's language
 
 :func:`measure_step_cost` times the trainer's own batch update
-(:func:`explorer.models.word2vec.trainer._train_batch`, the code behind every step of the live page) on
+(``_train_batch`` of :mod:`explorer.models.word2vec.trainer`, the code behind every step of
+the live page) on
 synthetic data: Zipf-like counts, random ``W`` and ``W_out``, CBOW contexts and targets
 drawn by frequency. With the full softmax every step scores all ``V`` words for each of the
 ``B`` examples (``B * V * d`` multiply-adds just for the scores, as much again for each
@@ -29,8 +30,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from explorer.models.word2vec.huffman import HuffmanTree
 from explorer.i18n import N_, _
+from explorer.models.word2vec.huffman import HuffmanTree
 from explorer.models.word2vec.trainer import (
     NS_EXPONENT,
     UnigramSampler,

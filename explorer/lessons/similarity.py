@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from explorer.maps.align import pca_coords
 from explorer.i18n import _
+from explorer.maps.pca import pca_coords
 from explorer.models.vectors import Vectors
 
 #: a - b + c = expected, by corpus language; the first one that fits the vocabulary is shown.

@@ -50,7 +50,7 @@ from typing import Literal
 import numpy as np
 
 from explorer.i18n import _
-from explorer.maps.projection import Projection
+from explorer.maps.pca import Projection, pca_basis
 
 Init = Literal["pca", "random"] | np.ndarray
 
@@ -216,8 +216,6 @@ def initial_coords(X: np.ndarray, init: Init = "pca", n_components: int = 2, see
     """
     n = len(X)
     if isinstance(init, str) and init == "pca":
-        from explorer.maps.projection import pca_basis
-
         Y = pca_basis(X, n_components).transform(X)
         std = Y[:, 0].std()
         if std > 0:

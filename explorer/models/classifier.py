@@ -48,9 +48,9 @@ from typing import Literal
 
 import numpy as np
 
-from explorer.models.keras import Row, Sequential
 from explorer.models.adam import AdamConfig, AdamState, adam_init, adam_update, adam_update_rows
 from explorer.models.epochs import batch_indices, batches_per_epoch
+from explorer.models.keras import Row, Sequential
 from explorer.models.protocol import Snapshot, Table
 from explorer.models.sentiment_data import SentimentData, _words
 from explorer.text.vocab import Vocabulary

@@ -14,11 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import numpy as np
-
 from explorer.i18n import _
-from explorer.models.word2vec.trainer import TrainState, Word2VecConfig
 from explorer.models.vectors import Vectors
+from explorer.models.word2vec.trainer import TrainState, Word2VecConfig
 
 
 def gensim_params(config: Word2VecConfig, workers: int = 1) -> dict[str, Any]:
@@ -122,19 +120,9 @@ def to_gensim_model(state: TrainState) -> Any:
 
 def to_gensim(wv: Vectors) -> Any:
     """A ``gensim.models.KeyedVectors`` holding the same words and values."""
-    from gensim.models import KeyedVectors
-
-    kv = KeyedVectors(wv.vector_size, count=0, dtype=np.float32)
-    kv.add_vectors(wv.index_to_key, wv.vectors)
-    if wv.counts is not None:
-        # (add_vectors' own ``extras`` argument is broken in gensim 4.4: it iterates a dict)
-        kv.allocate_vecattrs(attrs=["count"], types=[np.int64])
-        kv.expandos["count"][:] = wv.counts
-    return kv
+    return wv.to_gensim()
 
 
 def from_gensim(kv: Any) -> Vectors:
     """Our ``Vectors`` from gensim ``KeyedVectors`` (or a model with ``.wv``); values copied."""
-    kv = getattr(kv, "wv", kv)
-    counts = kv.expandos.get("count") if hasattr(kv, "expandos") else None
-    return Vectors(list(kv.index_to_key), np.array(kv.vectors, dtype=np.float32), counts)
+    return Vectors.from_gensim(kv)

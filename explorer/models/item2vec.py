@@ -50,9 +50,9 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 
 from explorer.i18n import _
-from explorer.text.samples import SAMPLE_DIR
 from explorer.models.vectors import Vectors
 from explorer.models.word2vec.model import Word2Vec
+from explorer.text.samples import SAMPLE_DIR
 
 if TYPE_CHECKING:  # pandas is imported where it is used: importing this module stays light
     import pandas as pd

@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from explorer.lessons.embedding_layer import EmbeddingLayer
 from explorer.i18n import N_, _
+from explorer.models.embedding import EmbeddingLayer
 
 #: The Keras documentation's example (seed 004): ids [[4], [20]] -> [[0.25, 0.1], [0.6, -0.2]].
 DOC_IDS = ((4,), (20,))

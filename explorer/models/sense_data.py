@@ -24,8 +24,8 @@ from functools import cache
 
 import numpy as np
 
-from explorer.text.tokenize import tokenize_sentence
 from explorer.text.samples import SAMPLE_DIR
+from explorer.text.tokenize import tokenize_sentence
 
 SENSE_FILES = {"en": "senses_en.txt", "zh": "senses_zh.txt", "ja": "senses_ja.txt"}
 # The word a page shows first for each language.

@@ -39,8 +39,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from explorer.text.tokenize import tokenize
 from explorer.text.samples import gensim_test_data_dir
+from explorer.text.tokenize import tokenize
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -185,16 +185,22 @@ class Vectors:
 
     def to_gensim(self) -> Any:
         """The same vectors as a ``gensim.models.KeyedVectors`` (counts kept as ``count``)."""
-        from explorer.models.gensim_backend import to_gensim
+        from gensim.models import KeyedVectors  # gensim loads slowly: only when asked
 
-        return to_gensim(self)
+        kv = KeyedVectors(self.vector_size, count=0, dtype=np.float32)
+        kv.add_vectors(self.index_to_key, self.vectors)
+        if self.counts is not None:
+            # (add_vectors' own ``extras`` argument is broken in gensim 4.4: it iterates a dict)
+            kv.allocate_vecattrs(attrs=["count"], types=[np.int64])
+            kv.expandos["count"][:] = self.counts
+        return kv
 
     @classmethod
     def from_gensim(cls, kv: Any) -> Vectors:
-        """Vectors from a gensim ``KeyedVectors`` (or anything with ``.wv``)."""
-        from explorer.models.gensim_backend import from_gensim
-
-        return from_gensim(kv)
+        """Vectors from a gensim ``KeyedVectors`` (or a model with ``.wv``); values copied."""
+        kv = getattr(kv, "wv", kv)
+        counts = kv.expandos.get("count") if hasattr(kv, "expandos") else None
+        return cls(list(kv.index_to_key), np.array(kv.vectors, dtype=np.float32), counts)
 
     # --- helpers -------------------------------------------------------------------------
 

@@ -6,7 +6,8 @@ Usage:
     >>> run.step, run.losses[-1], run.map_xy.shape
     >>> run.reset()                  # back to step 0 and the seed's initial matrix
 
-The trainer (:func:`explorer.models.word2vec.trainer.train_steps`) stays pure; this object only keeps its
+The trainer (``train_steps`` of :mod:`explorer.models.word2vec.trainer`) stays pure; this object
+only keeps its
 latest state and the history the page draws: the loss per chunk, the learning rate, a map of
 the tracked words whose axes stay put from frame to frame (PCA, each frame rotated onto the
 last by Procrustes) with short trails, the rank of an analogy's answer, and a bounded
@@ -21,10 +22,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from explorer.maps.align import pca_coords, procrustes_align
-from explorer.player.timeline import Frame, Timeline
-from explorer.models.word2vec.trainer import Snapshot, TrainState, Word2VecConfig, init_state, train_steps
+from explorer.maps.align import procrustes_align
+from explorer.maps.pca import pca_coords
 from explorer.models.vectors import Vectors
+from explorer.models.word2vec.trainer import (
+    Snapshot,
+    TrainState,
+    Word2VecConfig,
+    init_state,
+    train_steps,
+)
+from explorer.player.timeline import Frame, Timeline
 
 
 @dataclass(frozen=True)

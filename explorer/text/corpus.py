@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from explorer.text.tokenize import detect_script, tokenize
 from explorer.i18n import N_, _
+from explorer.text.tokenize import detect_script, tokenize
 from explorer.text.vocab import Vocabulary
 
 if TYPE_CHECKING:

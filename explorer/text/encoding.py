@@ -76,8 +76,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from explorer.text.charsets import MIN_SCORE, Guess, guess_legacy, plausibility, unicode_plausibility
 from explorer.i18n import N_, _
+from explorer.text.charsets import (
+    MIN_SCORE,
+    Guess,
+    guess_legacy,
+    plausibility,
+    unicode_plausibility,
+)
 
 # For help text: what an upload may be saved as.
 SUPPORTED_ENCODINGS: tuple[str, ...] = (

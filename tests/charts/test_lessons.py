@@ -25,8 +25,8 @@ def test_the_parallelogram_with_the_expected_answer():
 def test_the_huffman_tree_figure_is_valid_vega_lite():
     import altair as alt
 
-    from explorer.models.word2vec.huffman import HuffmanTree, top_of_tree
     from explorer.charts.lessons import huffman_tree_figure
+    from explorer.models.word2vec.huffman import HuffmanTree, top_of_tree
 
     tree = HuffmanTree.from_counts([50, 30, 20, 10, 9, 5, 2, 1])
     spec = huffman_tree_figure(*top_of_tree(tree, range(3), list("abcdefgh"), highlight=6))

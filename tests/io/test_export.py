@@ -6,8 +6,8 @@ import io
 import numpy as np
 import pytest
 
-from explorer.maps.clusters import word_groups
 from explorer.io.export import to_csv
+from explorer.maps.clusters import word_groups
 
 AWKWARD = ["king", "a,b", 'say "hi"', "line\nbreak", "naïve", " spaced ", "=1+1"]
 

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from explorer import Word2Vec
-from explorer.text.tokenize import tokenize
 from explorer.io.model_upload import read_model
+from explorer.text.tokenize import tokenize
 from tests.refusals import refusal
 
 TEXT = "the cat sat on the mat. the dog sat on the log. a cat and a dog met."

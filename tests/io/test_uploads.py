@@ -9,9 +9,6 @@ import pytest
 
 from bench.encoding import FIXTURES, _vietnamese, binary_files, source
 from explorer.io import uploads
-from explorer.player.jobs import Cancelled, Job
-from explorer.text.tokenize import tokenize
-from explorer.text.corpus import Corpus
 from explorer.io.uploads import (
     LIVE_MAX_VOCAB,
     MAX_UPLOAD_BYTES,
@@ -26,6 +23,9 @@ from explorer.io.uploads import (
     table_columns,
     tokenize_upload,
 )
+from explorer.jobs import Cancelled, Job
+from explorer.text.corpus import Corpus
+from explorer.text.tokenize import tokenize
 
 ENGLISH = b"The cat sat on the mat. The dog sat on the log.\nA cat and a dog!"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02"

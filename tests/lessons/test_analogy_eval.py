@@ -12,8 +12,8 @@ from explorer.lessons.analogy_eval import (
     evaluate,
     load_analogies,
 )
-from explorer.text.samples import gensim_test_data_dir
 from explorer.models.vectors import Vectors
+from explorer.text.samples import gensim_test_data_dir
 
 TOY_TEXT = """\
 : family

@@ -2,12 +2,12 @@
 
 import pytest
 
-from explorer.text.corpus import Corpus
 from explorer.i18n import use_language
 from explorer.lessons.guided import STEPS, lesson_words
-from explorer.text.samples import load_sample_text
-from explorer.models.word2vec.trainer import Word2VecConfig
 from explorer.models.word2vec.model import Word2Vec
+from explorer.models.word2vec.trainer import Word2VecConfig
+from explorer.text.corpus import Corpus
+from explorer.text.samples import load_sample_text
 
 MODELS = {}
 

@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from explorer.maps.align import PCABasis, pca_coords, procrustes_align
+from explorer.maps.align import procrustes_align
+from explorer.maps.pca import PCABasis, pca_coords
 
 
 def test_pca_basis_matches_scikit_learn():

@@ -3,14 +3,13 @@
 import numpy as np
 import pytest
 
+from explorer.maps.pca import pca, pca_basis
 from explorer.maps.projection import (
     cache_key,
     clear_cache,
     map_labels,
     map_rows,
     parse_axis,
-    pca,
-    pca_basis,
     project,
     word_axes,
 )

@@ -3,7 +3,6 @@
 import numpy as np
 import pytest
 
-from explorer.models.keras import summary_text
 from explorer.models.classifier import (
     PAD,
     ClassifierConfig,
@@ -12,6 +11,7 @@ from explorer.models.classifier import (
     forward,
     gradients,
 )
+from explorer.models.keras import summary_text
 from explorer.models.protocol import Steppable
 from explorer.models.sentiment_data import load_chinese, make_split
 

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from explorer.models.gensim_backend import from_gensim, gensim_params, to_gensim, train_gensim
-from explorer.models.word2vec.trainer import Word2VecConfig, init_state, keep_probabilities
 from explorer.models.vectors import Vectors
+from explorer.models.word2vec.trainer import Word2VecConfig, init_state, keep_probabilities
 
 SENTENCES = [
     ["the", "cat", "sat", "on", "the", "mat"],
@@ -67,10 +67,10 @@ def test_our_hierarchical_softmax_scores_sentences_as_gensim_does():
     """gensim's score() (hierarchical softmax only) on our weights: log p(word | context)
     summed over a sentence's words, CBOW, full window. gensim reads sigmoids from a table
     (clipped at |x| = 6), so the sums agree to a few percent, not to the last digit."""
-    from explorer.text.tokenize import tokenize
     from explorer.models.gensim_backend import to_gensim_model
-    from explorer.text.samples import load_sample_text
     from explorer.models.word2vec.trainer import train_steps
+    from explorer.text.samples import load_sample_text
+    from explorer.text.tokenize import tokenize
 
     sentences = tokenize(load_sample_text("english"))[:300]
     config = Word2VecConfig(negative=0, hs=1, window=2, shrink_windows=False)

@@ -5,7 +5,6 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from explorer.text.tokenize import tokenize_sentence
 from explorer.models.mlm import (
     MASK,
     SPECIALS,
@@ -20,6 +19,7 @@ from explorer.models.mlm import (
     split_mask,
 )
 from explorer.models.protocol import Steppable
+from explorer.text.tokenize import tokenize_sentence
 from tests.models.test_transformer import numeric_grad
 
 TEXTS = ["don't trouble trouble", "she sat on the bank of the river", "he put money in the bank",

@@ -3,11 +3,11 @@
 import numpy as np
 import pytest
 
-from explorer.text.tokenize import tokenize
+from explorer.models.vectors import Vectors
+from explorer.models.word2vec.trainer import Word2VecConfig, init_state, train_steps
 from explorer.player.run import Analogy, LiveRun, analogy_rank
 from explorer.text.samples import load_sample_text
-from explorer.models.word2vec.trainer import Word2VecConfig, init_state, train_steps
-from explorer.models.vectors import Vectors
+from explorer.text.tokenize import tokenize
 
 TRACK = ["cat", "kitten", "dog", "puppy", "house", "king", "queen", "man", "woman"]
 
@@ -82,7 +82,7 @@ def test_finished_run_ticks_nothing(sentences):
 
 
 def test_a_saved_run_goes_on_where_it_left_off(run, sentences):
-    from explorer.io.model_files import load_state, state_to_bytes
+    from explorer.models.word2vec.storage import load_state, state_to_bytes
 
     for _ in range(3):
         run.tick(10)

@@ -5,9 +5,9 @@ from collections import Counter
 import pytest
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from explorer.text.tokenize import tokenize
 from explorer.text.function_words import CHINESE, JAPANESE, content_words, english, is_function_word
 from explorer.text.samples import load_sample_text
+from explorer.text.tokenize import tokenize
 
 
 def test_english_is_scikit_learns_list_and_ignores_case():

@@ -77,9 +77,9 @@ def test_the_example_groups_are_what_the_default_model_groups(sample):
     # model the app trains on that corpus at the default settings, not a wish.
     import numpy as np
 
-    from explorer.text.corpus import Corpus
-    from explorer.models.word2vec.trainer import Word2VecConfig
     from explorer.models.word2vec.model import Word2Vec
+    from explorer.models.word2vec.trainer import Word2VecConfig
+    from explorer.text.corpus import Corpus
 
     corpus = Corpus.from_text(sample.path.read_text(encoding="utf-8"), name=sample.key)
     wv = Word2Vec(**vars(Word2VecConfig())).fit(corpus.sentences).wv

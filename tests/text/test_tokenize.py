@@ -253,7 +253,8 @@ def _run(code: str) -> None:
 
 def test_importing_and_english_do_not_load_jieba_or_janome() -> None:
     _run(
-        "import sys, explorer.text.tokenize, explorer.text.segment, explorer.text.encoding, explorer.text.windows\n"
+        "import sys, explorer.text.tokenize, explorer.text.segment\n"
+        "import explorer.text.encoding, explorer.text.windows\n"
         "from explorer.text.tokenize import tokenize, detect_script\n"
         "assert tokenize('Hello, world. Привет!') == [['hello', 'world'], ['привет']]\n"
         "detect_script('我喜欢 deep learning')\n"

@@ -131,7 +131,7 @@ class HuffmanTree:
 
     def labels(self, dtype: type = np.float32) -> np.ndarray:
         """``(V, L)``: the answer each node on a word's path should give, for
-        :func:`explorer.models.word2vec.objectives.binary_loss`: +1 (go left: code 0, ``s(u . h) -> 1``),
+        :func:`.objectives.binary_loss`: +1 (go left: code 0, ``s(u . h) -> 1``),
         -1 (go right: code 1), 0 after the path's end."""
         key = np.dtype(dtype).str
         if key not in self._labels:

@@ -12,7 +12,7 @@ target's path of left/right turns, each with its probability ``s(±u_node . h)``
 product is ``p(target | context)``.
 
 Everything is computed from the current matrices with the same objective functions the
-trainer runs (:mod:`explorer.models.word2vec.objectives`) and its update convention: each context row
+trainer runs (:mod:`.objectives`) and its update convention: each context row
 receives the full ``-lr * dL/dh`` (gensim's, for ``cbow_mean=1``); output rows receive
 ``-lr * dL/dscore * h``.
 """
@@ -25,7 +25,11 @@ import numpy as np
 from scipy.special import expit, log_softmax
 
 from explorer.i18n import _
-from explorer.models.word2vec.objectives import binary_from_h, negative_sampling_from_h, softmax_from_h
+from explorer.models.word2vec.objectives import (
+    binary_from_h,
+    negative_sampling_from_h,
+    softmax_from_h,
+)
 from explorer.models.word2vec.trainer import TrainState
 
 

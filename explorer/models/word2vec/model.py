@@ -10,11 +10,11 @@ Usage:
     >>> hs = Word2Vec(hs=1, negative=0).fit(sentences)   # hierarchical softmax, as in gensim
     >>> hs.state_.tree.code(hs.wv.key_to_index["cat"])   # its path in the Huffman tree
 
-The constructor only stores the settings (see :class:`~explorer.models.word2vec.trainer.Word2VecConfig`
-for their meaning and defaults); :meth:`fit` does the work. Learned attributes end in
-``_`` (``vocab_``, ``state_``, ``loss_history_``), except ``wv``, named as in gensim.
-For step-by-step training, see :mod:`explorer.models.word2vec.trainer` (``init_state``, ``train_steps``)
-and wrap the result with :meth:`Word2Vec.from_state`.
+The constructor only stores the settings (see :class:`.Word2VecConfig` for their meaning
+and defaults); :meth:`fit` does the work. Learned attributes end in ``_`` (``vocab_``,
+``state_``, ``loss_history_``), except ``wv``, named as in gensim. For step-by-step
+training, see :mod:`.trainer` (``init_state``, ``train_steps``) and wrap the result with
+:meth:`Word2Vec.from_state`.
 """
 
 from __future__ import annotations
@@ -23,13 +23,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, replace
 from typing import IO, Any
 
+from explorer.models.vectors import Vectors
+from explorer.models.word2vec.storage import load_state, save_state, state_to_bytes
 from explorer.models.word2vec.trainer import (
     TrainState,
     Word2VecConfig,
     init_state,
     train_to_end,
 )
-from explorer.models.vectors import Vectors
 from explorer.text.vocab import Vocabulary
 
 __all__ = ["Word2Vec", "Word2VecConfig"]
@@ -39,7 +40,7 @@ class Word2Vec:
     """word2vec (CBOW or skip-gram; negative sampling, hierarchical or full softmax) in numpy.
 
     Args:
-        **settings: any field of :class:`~explorer.models.word2vec.trainer.Word2VecConfig` (``vector_size``,
+        **settings: any field of :class:`.Word2VecConfig` (``vector_size``,
             ``window``, ``min_count``, ``sg``, ``negative``, ``hs``, ``alpha``, ``min_alpha``,
             ``epochs``, ``batch_size``, ``sample``, ``max_vocab``, ``shrink_windows``, ``seed``).
             As in gensim, ``hs=1, negative=0`` trains with the hierarchical softmax.
@@ -47,7 +48,7 @@ class Word2Vec:
     Attributes (after :meth:`fit`):
         wv: the learned input vectors, a :class:`~explorer.models.vectors.Vectors`.
         vocab_: the :class:`~explorer.text.vocab.Vocabulary`.
-        state_: the final :class:`~explorer.models.word2vec.trainer.TrainState` (``W``, ``W_out``, and
+        state_: the final :class:`.TrainState` (``W``, ``W_out``, and
             with ``hs=1`` the Huffman ``tree``, ...).
         loss_history_: mean loss per prediction, one value per chunk (a tenth of an epoch).
     """
@@ -99,22 +100,16 @@ class Word2Vec:
         return self
 
     def save(self, file: str | IO[bytes]) -> None:
-        """Save to one ``.npz`` file (a path or a binary file object); see ``model_io``."""
-        from explorer.io.model_files import save_state
-
+        """Save to one ``.npz`` file (a path or a binary file object); see :mod:`.storage`."""
         save_state(self._fitted_state(), file, loss_history=self.loss_history_)
 
     def to_bytes(self) -> bytes:
         """The saved file's bytes (for a download button)."""
-        from explorer.io.model_files import state_to_bytes
-
         return state_to_bytes(self._fitted_state(), loss_history=self.loss_history_)
 
     @classmethod
     def load(cls, file: str | bytes | IO[bytes]) -> Word2Vec:
         """Load a model saved by :meth:`save` (path, bytes or file object); training can go on."""
-        from explorer.io.model_files import load_state
-
         state, history = load_state(file)
         return cls.from_state(state, history)
 

@@ -22,7 +22,7 @@ One *example* is a set of input rows of ``W`` and one target word:
 The output matrix is stored like gensim's ``syn1neg`` / ``syn1``: ``W_out`` is ``V x d``,
 row ``j`` is the output vector ``u_j`` of word ``j`` (the paper's ``d x V`` matrix,
 transposed), and the score of word ``j`` is ``u_j . h``. With the hierarchical softmax, row
-``j`` belongs to inner node ``j`` of the Huffman tree instead (:mod:`explorer.models.word2vec.huffman`).
+``j`` belongs to inner node ``j`` of the Huffman tree instead (:mod:`.huffman`).
 
 Negative sampling and the hierarchical softmax are both yes/no questions about rows of
 ``W_out`` (:func:`binary_loss`): the target against ``k`` random words, or left/right at
@@ -249,7 +249,7 @@ def hierarchical_softmax_loss_and_grads(
 
     ``p(t | h)`` is the product, over the inner nodes ``j`` on the target's path in ``tree``,
     of ``s(label_j * u_j . h)`` (``label`` +1 to go left, -1 to go right; see
-    :mod:`explorer.models.word2vec.huffman`). ``W_out`` holds the inner nodes' vectors: row ``j`` is node
+    :mod:`.huffman`). ``W_out`` holds the inner nodes' vectors: row ``j`` is node
     ``j`` (as gensim's ``syn1``: ``V`` rows, the last unused). ``out_rows`` are the padded
     paths; ``d_scores`` is 0 on the padding.
     """

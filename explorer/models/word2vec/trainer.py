@@ -21,7 +21,7 @@ How training is laid out (as in word2vec.c and gensim, vectorised with numpy):
   same sentence). CBOW predicts the centre from the mean of the context rows; skip-gram
   predicts each context word from the centre row (one *prediction* per pair). A prediction
   scores every word (the full softmax, ``negative=0``), the target against ``negative``
-  random words, or the target's path in a Huffman tree (``hs=1``, :mod:`explorer.models.word2vec.huffman`).
+  random words, or the target's path in a Huffman tree (``hs=1``, :mod:`.huffman`).
 * A *batch* is ``batch_size`` consecutive examples; it gathers the distinct rows it reads,
   trains on them and writes them back (:func:`_train_batch`). ``step`` counts batches over
   the whole training. The learning rate decays linearly with the share of examples done, from
@@ -50,8 +50,8 @@ from typing import ClassVar
 
 import numpy as np
 
-from explorer.models.word2vec.huffman import HuffmanTree
 from explorer.i18n import _
+from explorer.models.word2vec.huffman import HuffmanTree
 from explorer.models.word2vec.objectives import (
     binary_loss,
     hidden,
@@ -562,7 +562,7 @@ def init_state(
     config = config or Word2VecConfig()
     encoded = list(sentences)
     if any(isinstance(s, str) for s in encoded):
-        raise TypeError("sentences must be lists of tokens, not strings (see explorer.text.tokenize)")
+        raise TypeError("sentences must be lists of tokens, not strings (explorer.text.tokenize)")
     pre_encoded = bool(encoded) and isinstance(encoded[0], np.ndarray)
     if vocab is None:
         if pre_encoded:

@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from explorer.text.tokenize import tokenize
 from explorer.models.word2vec.huffman import HuffmanTree, output_rows, path_nodes, top_of_tree
 from explorer.text.samples import gensim_test_data_dir, load_sample_text
+from explorer.text.tokenize import tokenize
 
 
 def _gensim_tree(sentences):

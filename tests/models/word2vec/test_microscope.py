@@ -3,10 +3,10 @@
 import numpy as np
 import pytest
 
-from explorer.text.tokenize import tokenize
 from explorer.models.word2vec.microscope import inspect_example, pick_example
-from explorer.text.samples import load_sample_text
 from explorer.models.word2vec.trainer import Word2VecConfig, init_state, train_steps
+from explorer.text.samples import load_sample_text
+from explorer.text.tokenize import tokenize
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 from explorer import Word2Vec
-from explorer.io.model_files import load_state, save_state, state_to_bytes
-from explorer.models.word2vec.trainer import Word2VecConfig, init_state, train_steps
 from explorer.models.vectors import Vectors
+from explorer.models.word2vec.storage import load_state, save_state, state_to_bytes
+from explorer.models.word2vec.trainer import Word2VecConfig, init_state, train_steps
 
 ROOT = Path(__file__).resolve().parents[3]
 SENTENCES = [

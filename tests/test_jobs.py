@@ -2,7 +2,7 @@
 
 import threading
 
-from explorer.player.jobs import Job
+from explorer.jobs import Job
 
 
 def test_progress_and_result():
@@ -39,10 +39,10 @@ def test_errors_become_messages():
 
 
 def test_gensim_training_in_the_background():
-    from explorer.text.tokenize import tokenize
     from explorer.models.gensim_backend import train_gensim
-    from explorer.text.samples import load_sample_text
     from explorer.models.word2vec.trainer import Word2VecConfig
+    from explorer.text.samples import load_sample_text
+    from explorer.text.tokenize import tokenize
 
     sentences = tokenize(load_sample_text("english"))
     seen = []
