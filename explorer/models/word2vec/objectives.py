@@ -146,20 +146,25 @@ def softmax_from_h(
     return loss, matmul(d_scores, W_out), d_scores
 
 
-def binary_loss(scores: np.ndarray, labels: np.ndarray) -> tuple[float, np.ndarray]:
+def binary_loss(
+    scores: np.ndarray, labels: np.ndarray, asked: np.ndarray | None = None
+) -> tuple[float, np.ndarray]:
     """Independent yes/no questions, one per score: ``(loss, d_scores)``.
 
     ``labels`` is ``+1`` where the answer is yes (``s(score)`` should go to 1: the target of
     negative sampling), ``-1`` where it is no (a negative) and ``0`` where there is no
     question (padding, or a negative equal to its target). With ``a = label * score``:
     ``loss = sum -log s(a)`` over the questions and ``d_scores = (s(a) - 1) * label``.
+    ``asked`` (``labels ** 2``, 1 where a question is asked) may be given if known.
     """
     a = scores * labels  # the score of the right answer
     q = expit(a)  # the probability given to it
     # np.log(q) is 3x faster than log_expit(a); it is exact until s(a) underflows to 0
     # (a < -88 in float32, far beyond word2vec's scores; the loss is then inf).
-    loss = -float(np.vdot(np.log(q), labels * labels))
-    return loss, (q - 1) * labels
+    loss = -float(np.vdot(np.log(q), labels * labels if asked is None else asked))
+    q -= 1
+    q *= labels
+    return loss, q
 
 
 def binary_from_h(

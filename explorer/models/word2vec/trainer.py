@@ -145,6 +145,11 @@ class EpochPlan:
     pred_bounds: np.ndarray
     hs: bool = False
     cbow_columns: np.ndarray | None = None  # see _cbow_columns
+    asked: np.ndarray | None = None  # labels ** 2: 1 where a question is asked
+    bounds: list[int] = field(init=False, repr=False)  # pred_bounds as Python ints (faster)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bounds", self.pred_bounds.tolist())
 
     @property
     def negatives(self) -> np.ndarray | None:
@@ -309,6 +314,7 @@ def build_epoch_plan(
             sampler = sampler or UnigramSampler.from_counts(counts)
             sampler.draw(rng, out=outputs[:, 1:])
             labels = negative_sampling_labels(outputs)
+    asked = None if labels is None else labels * labels
     cbow_columns = None
     if not config.sg:  # each entry's example in a full batch: its inputs, then its outputs
         ex = np.arange(config.batch_size)
@@ -328,6 +334,7 @@ def build_epoch_plan(
         pred_bounds=pred_bounds.astype(np.int64),
         hs=bool(config.hs),
         cbow_columns=cbow_columns,
+        asked=asked,
     )
 
 
@@ -416,11 +423,11 @@ def _train_batch(
     skip-gram, whose batches have 4x more rows (measured per batch, interleaved with the old
     code, in CPU time; ``python -m bench.word2vec`` prints the speed against gensim's).
     """
-    p0, p1 = plan.pred_bounds[b], plan.pred_bounds[b + 1]
+    p0, p1 = plan.bounds[b], plan.bounds[b + 1]
     e0 = b * plan.batch_size
     e1 = min(e0 + plan.batch_size, plan.n_examples)
     inputs, weights, mask = plan.inputs[e0:e1], plan.weights[e0:e1], plan.mask[e0:e1]
-    outputs, n_pred, n_ex = plan.outputs[p0:p1], int(p1 - p0), int(e1 - e0)
+    outputs, n_pred, n_ex = plan.outputs[p0:p1], p1 - p0, e1 - e0
     full_softmax = plan.labels is None
     if full_softmax:  # every output row is scored: W_out gets a dense update below
         entries = inputs.astype(np.intp).ravel()
@@ -442,7 +449,7 @@ def _train_batch(
         W_out -= matmul(lr * d_scores.T, h)
     else:
         U = P.take(index[inputs.size :].reshape(outputs.shape), axis=0)  # (n_pred, m, d)
-        loss, d_scores = binary_loss(np.matvec(U, h), plan.labels[p0:p1])
+        loss, d_scores = binary_loss(np.matvec(U, h), plan.labels[p0:p1], plan.asked[p0:p1])
         d_h = np.vecmat(d_scores, U)
     if example is None:  # CBOW: a prediction per example, so inputs and outputs share columns
         values = mask if full_softmax else np.concatenate([mask.ravel(), d_scores.ravel()])
