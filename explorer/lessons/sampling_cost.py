@@ -7,7 +7,7 @@ Usage:
     >>> noise_distribution(counts).round(3)        # counts ** 0.75: rare words get more
     array([0.823, 0.146, 0.026, 0.005])
     >>> draw_negatives(counts, k=5, seed=0)        # word ids, drawn by the trainer's sampler
-    >>> measure_step_cost()                        # a pandas DataFrame, in 2-3 s
+    >>> measure_step_cost()                        # a pandas DataFrame, in 2-4 s
     >>> method_label("negative sampling, k=5")     # its method, in the interface's language
 
 :func:`measure_step_cost` times the trainer's own batch update
@@ -152,7 +152,7 @@ def measure_step_cost(
     ``outputs_per_example`` (rows of ``W_out`` scored, see :func:`scored_outputs`; for the
     tree, its mean path length weighted by the counts) and ``multiply_adds`` (of the output
     scores). Real timings: they vary from run to run and machine to machine; the other
-    columns do not. With the defaults it takes 2-3 s.
+    columns do not. With the defaults it takes 2-4 s.
     """
     import pandas as pd
 

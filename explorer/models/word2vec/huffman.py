@@ -158,10 +158,10 @@ class HuffmanTree:
 
 
 def path_nodes(
-    tree: HuffmanTree, words: Sequence[int], limit: int = 24
+    tree: HuffmanTree, words: Sequence[int], limit: int = 16
 ) -> tuple[np.ndarray, list[str]]:
     """The inner nodes on the paths of ``words``, root first (by depth, then id), at most
-    ``limit``; with a label each ("node 12 (root)"). Usage:
+    ``limit``; with a label each ("root", "node 12"). Usage:
         >>> ids, labels = path_nodes(tree, [word_id("cat"), word_id("kitten")])
         >>> W_out[ids]    # the hierarchical softmax's output vectors these words depend on
     """
@@ -170,10 +170,7 @@ def path_nodes(
     for w in words:  # on any path through it
         depth[tree.point(w)] = np.arange(tree.lengths[w])
     nodes = nodes[np.lexsort((nodes, depth[nodes]))][:limit]
-    labels = [
-        (_("node {node} (root)") if n == tree.root else _("node {node}")).format(node=int(n))
-        for n in nodes
-    ]
+    labels = [_("root") if n == tree.root else _("node {node}").format(node=int(n)) for n in nodes]
     return nodes, labels
 
 

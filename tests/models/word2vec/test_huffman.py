@@ -101,7 +101,7 @@ def test_top_of_tree_draws_the_paths_of_the_chosen_words():
 def test_path_nodes_and_output_rows():
     tree = HuffmanTree.from_counts([40, 30, 20, 10])
     nodes, labels = path_nodes(tree, [3, 0])
-    assert nodes.tolist() == [2, 1, 0] and labels == ["node 2 (root)", "node 1", "node 0"]
+    assert nodes.tolist() == [2, 1, 0] and labels == ["root", "node 1", "node 0"]
     ids, names, title = output_rows(None, [3, 0], ["d", "a"])
     assert ids.tolist() == [3, 0] and names == ["d", "a"] and title == "W_out: output vectors"
     ids, names, title = output_rows(tree, [3, 0], ["d", "a"])
