@@ -31,8 +31,10 @@ st.page_link(page="pages/keras_embedding.py", icon="🧱",
 st.page_link(page="pages/similarity.py", icon="📐",
              label=_("Similarity and analogies: cosines, and king − man + woman"))  # fmt: skip
 st.page_link(page="pages/cbow_vs_skipgram.py", icon="⚖️", label=_("CBOW vs skip-gram"))
-st.page_link(page="pages/negative_sampling.py", icon="🎲",
-             label=_("Speed-ups: a few random words, or a path in a tree, instead of all"))  # fmt: skip
+st.page_link(
+    page="pages/negative_sampling.py", icon="🎲",
+    label=_("Speed-ups: a few random words, or a path in a tree, instead of all"),
+)  # fmt: skip
 st.page_link(page="pages/beyond_words.py", icon="🛒",
              label=_("Beyond words: item vectors for a shop, and contextual meaning"))  # fmt: skip
 st.caption(_(

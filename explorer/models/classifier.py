@@ -53,6 +53,7 @@ from explorer.models.epochs import batch_indices, batches_per_epoch
 from explorer.models.keras import Row, Sequential
 from explorer.models.protocol import Snapshot, Table
 from explorer.models.sentiment_data import SentimentData, _words
+from explorer.models.settings import require_positive, require_positive_ints
 from explorer.text.vocab import Vocabulary
 
 PAD = "<pad>"
@@ -77,15 +78,11 @@ class ClassifierConfig:
     seed: int = 0  # weights and the order of examples come from (seed, epoch)
 
     def __post_init__(self) -> None:
-        for name in ("output_dim", "hidden_units", "max_len", "max_vocab", "min_count",
-                     "batch_size", "epochs"):  # fmt: skip
-            value = getattr(self, name)
-            if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 1:
-                raise ValueError(f"{name} must be a positive integer, got {value!r}")
+        require_positive_ints(self, "output_dim", "hidden_units", "max_len", "max_vocab",
+                              "min_count", "batch_size", "epochs")  # fmt: skip
         if self.pooling not in ("mean", "flatten"):
             raise ValueError(f'pooling must be "mean" or "flatten", got {self.pooling!r}')
-        if not self.learning_rate > 0:
-            raise ValueError(f"learning_rate must be positive, got {self.learning_rate!r}")
+        require_positive(self, "learning_rate")
 
     @property
     def vector_size(self) -> int:

@@ -44,6 +44,7 @@ from explorer.models.epochs import batch_indices, batches_per_epoch
 from explorer.models.keras import Row, Sequential
 from explorer.models.protocol import Snapshot, Table
 from explorer.models.ratings_data import Ratings
+from explorer.models.settings import require_positive, require_positive_ints
 
 #: (table, parameter, ids field of the batch) for the parameters indexed by user or item
 _INDEXED = (("users", "users"), ("items", "items"), ("user_bias", "users"), ("item_bias", "items"))
@@ -64,12 +65,8 @@ class RecommenderConfig:
     seed: int = 0  # weights and the order of ratings come from (seed, epoch)
 
     def __post_init__(self) -> None:
-        for name in ("output_dim", "batch_size", "epochs"):
-            value = getattr(self, name)
-            if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 1:
-                raise ValueError(f"{name} must be a positive integer, got {value!r}")
-        if not self.learning_rate > 0:
-            raise ValueError(f"learning_rate must be positive, got {self.learning_rate!r}")
+        require_positive_ints(self, "output_dim", "batch_size", "epochs")
+        require_positive(self, "learning_rate")
 
     @property
     def vector_size(self) -> int:

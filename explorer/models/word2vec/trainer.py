@@ -51,6 +51,7 @@ from typing import ClassVar
 import numpy as np
 
 from explorer.i18n import _
+from explorer.models.settings import require_positive_ints
 from explorer.models.word2vec.huffman import HuffmanTree
 from explorer.models.word2vec.objectives import (
     binary_loss,
@@ -87,11 +88,7 @@ class Word2VecConfig:
     seed: int = 0  # all randomness comes from (seed, epoch)
 
     def __post_init__(self) -> None:
-        positive = ("vector_size", "window", "min_count", "epochs", "batch_size")
-        for name in positive:
-            value = getattr(self, name)
-            if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 1:
-                raise ValueError(f"{name} must be a positive integer, got {value!r}")
+        require_positive_ints(self, "vector_size", "window", "min_count", "epochs", "batch_size")
         if self.sg not in (0, 1):
             raise ValueError(f"sg must be 0 (CBOW) or 1 (skip-gram), got {self.sg!r}")
         if self.negative < 0:
