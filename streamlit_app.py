@@ -29,12 +29,7 @@ PAGES = {
         page("pages/keras_embedding.py", _("Keras's Embedding layer"), "🧱", "keras-embedding"),
         page("pages/similarity.py", _("Similarity and analogies"), "📐", "similarity"),
         page("pages/cbow_vs_skipgram.py", _("CBOW vs skip-gram"), "⚖️", "cbow-vs-skipgram"),
-        page(
-            "pages/negative_sampling.py",
-            _("Speed-ups: negative sampling and hierarchical softmax"),
-            "🎲",
-            "negative-sampling",
-        ),
+        page("pages/negative_sampling.py", _("Speed-ups"), "🎲", "negative-sampling"),
         page("pages/beyond_words.py", _("Beyond words"), "🛒", "beyond-words"),
     ],
 }
