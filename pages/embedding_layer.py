@@ -107,7 +107,7 @@ st.table(article.table())
 st.subheader(_("4 · Padding and masking"))
 st.markdown(_("Sentences in a batch are padded to one length with id 0, whose rows are masked."))
 raw = st.text_input(_("Ids (0 = padding)"), "0 0 1 2 3 4", key="emb.pad")
-pad_ids = np.array([int(x) for x in raw.split() if x.lstrip("-").isdigit()] or [0])
+pad_ids = lesson.parse_ids(raw)
 padded = lesson.EmbeddingLayer.random(8, 4, seed=0, padding_idx=0)
 try:
     before = padded(pad_ids)
@@ -118,7 +118,7 @@ except lesson.OutOfVocabularyError as err:
 table = pd.DataFrame(np.round(before, 3), columns=[f"d{j}" for j in range(4)])
 table.insert(0, "id", pad_ids)
 table[_("masked")] = ~padded.mask(pad_ids)
-table[_("changed by one step")] = ~np.isclose(before, after).all(axis=1)
+table[_("changed by one step")] = lesson.rows_changed(before, after)
 st.dataframe(table, hide_index=True)
 st.caption(_("A training step moves the real rows; the padded rows keep their initial values."))
 

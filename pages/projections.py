@@ -10,7 +10,7 @@ from explorer.i18n import N_, _
 from explorer.io.export import to_csv
 from explorer.maps.clusters import kmeans, parse_groups, word_groups
 from explorer.maps.projection import map_labels, map_rows, project, word_axes
-from explorer.maps.quality import map_quality, neighbours
+from explorer.maps.quality import map_quality, neighbourhood
 
 session.page_setup()
 st.title(_("🗺️ Projection explorer"))
@@ -93,12 +93,10 @@ for note in proj.notes:
 picked = st.session_state.get("proj.map")
 rows = [p.get("customdata") for p in (picked.selection.points if picked else [])]
 chosen = words[int(rows[0])] if rows and rows[0] is not None else (find[0] if find else None)
-near = []
-if chosen is not None:
-    near = [(words[i], s) for i, s in neighbours(X, words.index(chosen), 8, metric=metric)]
-isolate = st.toggle(_("Show only the chosen word's neighbourhood"), key="proj.isolate")
-keep = [words.index(w) for w in [chosen, *(w for w, _s in near)]] if isolate and near else None
-shown = np.arange(len(words)) if keep is None else np.array(keep)
+near, around = neighbourhood(X, words, chosen, 8, metric=metric)
+isolate = st.toggle(_("Show only the chosen word's neighbourhood"), key="proj.isolate",
+                    help=_("Draw only the chosen word and its nearest neighbours."))
+shown = around if isolate and near else np.arange(len(words))
 fig = projection_map(proj.coords[shown], [words[i] for i in shown],
                      None if groups is None else [groups[i] for i in shown],
                      labelled=labelled, highlight=[chosen] if chosen else [], emphasis=examples,

@@ -93,12 +93,8 @@ def live_view() -> None:
     m.metric(_("Examples seen"), f"{run.state.examples_seen:,}", width="content")
     loss = shown.info.get("loss", float("nan"))
     m.metric(_("Loss (last chunk)"), "–" if np.isnan(loss) else f"{loss:.3f}", width="content")
-    vocab = run.state.vocab
-    small = len(vocab) <= 40  # small enough to show the whole matrix
-    ids = np.arange(len(vocab)) if small else run.track_ids()
-    rows = vocab.index_to_key if small else run.track
-    last = None if looking_back else run.last
-    changed = np.isin(ids, last.touched_rows) if last is not None else None
+    ids, rows = run.heatmap_rows()  # the whole matrix when small, else the tracked words
+    changed = None if looking_back else run.changed(ids)
     W, W_out = shown.arrays["W"], shown.arrays["W_out"]
     left, right = st.columns(2)
     session.vega(matrix_heatmap(W[ids], rows, changed, _("W: input vectors")), "tW", left)

@@ -14,10 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
 from explorer.models.embedding import EmbeddingLayer, OutOfVocabularyError, parameter_count
 
 __all__ = [
-    "EmbeddingLayer", "OutOfVocabularyError", "lookup_cost", "parameter_count", "sentence_ids",
+    "EmbeddingLayer", "OutOfVocabularyError", "lookup_cost", "parameter_count", "parse_ids",
+    "rows_changed", "sentence_ids",
 ]  # fmt: skip
 
 
@@ -50,3 +53,17 @@ def lookup_cost(n_tokens: int, vocab_size: int, dim: int, bytes_per_number: int 
         "result_bytes": n_tokens * dim * bytes_per_number,
         "W_bytes": vocab_size * dim * bytes_per_number,
     }
+
+
+def parse_ids(text: str) -> np.ndarray:
+    """The whole numbers in ``text`` (negative ones too: the page explains them), or ``[0]``.
+
+    >>> parse_ids("0 0 1 2 x 3 -4").tolist()
+    [0, 0, 1, 2, 3, -4]
+    """
+    return np.array([int(x) for x in text.split() if x.lstrip("-").isdigit()] or [0])
+
+
+def rows_changed(before: np.ndarray, after: np.ndarray) -> np.ndarray:
+    """For each looked-up row, whether an update changed it (a masked row does not move)."""
+    return ~np.isclose(before, after).all(axis=1)

@@ -159,3 +159,19 @@ def _distances(X: np.ndarray, rows: np.ndarray, metric: Metric) -> np.ndarray:
 def _unit(X: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(X, axis=1, keepdims=True)
     return X / np.where(norms > 0, norms, 1)
+
+
+def neighbourhood(
+    X: np.ndarray, words: list[str], chosen: str | None, k: int = 8, metric: str = "cosine"
+) -> tuple[list[tuple[str, float]], np.ndarray]:
+    """``chosen``'s ``k`` nearest words in the original space, and the rows of its
+    neighbourhood on a map (the chosen word first); ``([], [])`` when nothing is chosen.
+
+    >>> near, rows = neighbourhood(X, words, "cat", k=3)   # [("kitten", 0.97), ...], [5, 9, ...]
+    """
+    if chosen is None:
+        return [], np.zeros(0, dtype=np.int64)
+    i = words.index(chosen)
+    near = [(words[j], s) for j, s in neighbours(X, i, k, metric=metric)]
+    rows = np.array([i, *(words.index(w) for w, _s in near)], dtype=np.int64)
+    return near, rows

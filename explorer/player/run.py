@@ -174,6 +174,18 @@ class LiveRun:
         index = self.state.vocab.key_to_index
         return np.array([index[w] for w in self.track], dtype=np.int64)
 
+    def heatmap_rows(self, whole_below: int = 40) -> tuple[np.ndarray, list[str]]:
+        """The rows the live heatmaps show, ``(ids, labels)``: the whole matrix for a
+        vocabulary of at most ``whole_below`` words, else the tracked words'."""
+        vocab = self.state.vocab
+        if len(vocab) <= whole_below:
+            return np.arange(len(vocab)), list(vocab.index_to_key)
+        return self.track_ids(), list(self.track)
+
+    def changed(self, ids: np.ndarray) -> np.ndarray | None:
+        """For each of ``ids``, whether the last chunk updated it (None before any chunk)."""
+        return None if self.last is None else np.isin(ids, self.last.touched_rows)
+
     def map_ids(self) -> np.ndarray:
         index = self.state.vocab.key_to_index
         return np.array([index[w] for w in self.map_words], dtype=np.int64)

@@ -79,3 +79,15 @@ def test_sentence_ids_reserve_padding_and_unknown():
     index = {"the": 0, "cat": 1}
     assert sentence_ids(["the", "cat", "newword", "the"], index, 10) == [2, 3, 4, 2]
     assert sentence_ids(["the", "cat", "newword"], index, 4) == [2, 3, 1]  # past the cap
+
+
+def test_typed_ids_are_read_and_one_step_moves_only_the_real_rows():
+    from explorer.lessons.embedding_layer import parse_ids, rows_changed
+
+    assert parse_ids("0 0 1 2 x 3 -4").tolist() == [0, 0, 1, 2, 3, -4]
+    assert parse_ids("no ids here").tolist() == [0]
+    layer = EmbeddingLayer.random(8, 4, seed=0, padding_idx=0)
+    ids = parse_ids("0 0 1 2 3 4")
+    before = layer(ids)
+    after = layer.sgd_step(ids, np.ones_like(before), lr=0.1)(ids)
+    assert rows_changed(before, after).tolist() == [False, False, True, True, True, True]

@@ -65,3 +65,14 @@ def test_neighbours_in_the_original_space_by_cosine_or_distance():
     assert len(neighbours(X, 0, k=50)) == 5  # never the word itself
     with pytest.raises(ValueError, match="metric"):
         neighbours(X, 0, metric="manhattan")
+
+
+def test_a_chosen_words_neighbourhood_lists_its_nearest_and_the_rows_to_draw():
+    from explorer.maps.quality import neighbourhood
+
+    X = np.array([[1.0, 0.0], [0.9, 0.1], [0.0, 1.0], [0.8, 0.3]])
+    words = ["cat", "kitten", "house", "dog"]
+    near, rows = neighbourhood(X, words, "cat", k=2)
+    assert [w for w, _s in near] == ["kitten", "dog"]
+    assert rows.tolist() == [0, 1, 3]
+    assert neighbourhood(X, words, None)[0] == []

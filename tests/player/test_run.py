@@ -94,3 +94,18 @@ def test_a_saved_run_goes_on_where_it_left_off(run, sentences):
     np.testing.assert_array_equal(resumed.state.W, run.state.W)
     resumed.reset()
     np.testing.assert_array_equal(resumed.state.W, init_state(sentences, Word2VecConfig()).W)
+
+
+def test_the_heatmaps_show_the_tracked_rows_and_outline_what_the_last_chunk_changed(run):
+    ids, labels = run.heatmap_rows()
+    assert labels == TRACK and [run.state.vocab.index_to_key[i] for i in ids] == TRACK
+    assert run.changed(ids) is None  # nothing trained yet
+    snap = run.tick(1)
+    changed = run.changed(ids)
+    assert changed.tolist() == [bool(np.isin(i, snap.touched_rows)) for i in ids]
+
+
+def test_a_small_vocabulary_shows_the_whole_matrix():
+    small = LiveRun([["a", "b", "c"], ["b", "c", "a"]] * 5, Word2VecConfig(min_count=1), ["a"])
+    ids, labels = small.heatmap_rows()
+    assert ids.tolist() == [0, 1, 2] and sorted(labels) == ["a", "b", "c"]
