@@ -14,6 +14,7 @@ from explorer.models.classifier import (
 from explorer.models.keras import summary_text
 from explorer.models.protocol import Steppable
 from explorer.models.sentiment_data import load_chinese, make_split
+from tests.gradcheck import numeric_grad
 
 POS = ["a good film", "great fun and good acting", "a great story", "good and warm", "lovely"]
 NEG = ["a bad film", "boring and bad acting", "an awful story", "dull and bad", "awful mess"]
@@ -51,14 +52,7 @@ def test_gradients_match_central_differences(toy, pooling):
     assert loss == pytest.approx(loss_of(params))
     h = 1e-6
     for name, a in params.items():
-        numeric = np.zeros_like(a)
-        for i in np.ndindex(a.shape):
-            plus, minus = a.copy(), a.copy()
-            plus[i] += h
-            minus[i] -= h
-            numeric[i] = (loss_of({**params, name: plus}) - loss_of({**params, name: minus})) / (
-                2 * h
-            )
+        numeric = numeric_grad(lambda: loss_of(params), a, h)
         np.testing.assert_allclose(grads[name], numeric, rtol=1e-5, atol=1e-8, err_msg=name)
     if pooling == "mean":
         assert not full[0].any()  # the padding row is masked out

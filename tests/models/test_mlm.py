@@ -20,7 +20,7 @@ from explorer.models.mlm import (
 )
 from explorer.models.protocol import Steppable
 from explorer.text.tokenize import tokenize_sentence
-from tests.models.test_transformer import numeric_grad
+from tests.gradcheck import numeric_grad
 
 TEXTS = ["don't trouble trouble", "she sat on the bank of the river", "he put money in the bank",
          "the bag is light", "turn on the light", "we had trouble with the car"]

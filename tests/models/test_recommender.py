@@ -22,6 +22,7 @@ from explorer.models.recommender import (
     summary_rows,
 )
 from explorer.models.vectors import Vectors
+from tests.gradcheck import numeric_grad
 
 
 @pytest.fixture(scope="module")
@@ -53,14 +54,7 @@ def test_gradients_match_central_differences(toy, use_bias):
     assert set(grads) == set(params)
     h = 1e-6
     for name, a in params.items():
-        numeric = np.zeros_like(a)
-        for idx in np.ndindex(a.shape):
-            plus, minus = a.copy(), a.copy()
-            plus[idx] += h
-            minus[idx] -= h
-            numeric[idx] = (loss_of({**params, name: plus}) - loss_of({**params, name: minus})) / (
-                2 * h
-            )
+        numeric = numeric_grad(lambda: loss_of(params), a, h)
         rows, g = grads[name]
         full = np.zeros_like(a)
         full[rows] = g

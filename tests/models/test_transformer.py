@@ -17,23 +17,10 @@ from explorer.models.transformer import (
     self_attention,
     self_attention_backward,
 )
+from tests.gradcheck import numeric_grad
 
 D, FF, H = 6, 10, 2
 LENGTHS = np.array([5, 3])  # the second sentence is padded
-
-
-def numeric_grad(f, x: np.ndarray, eps: float = 1e-6) -> np.ndarray:
-    """Central differences of the scalar ``f()`` with respect to every entry of ``x``."""
-    g = np.zeros_like(x)
-    for i in np.ndindex(x.shape):
-        old = x[i]
-        x[i] = old + eps
-        up = f()
-        x[i] = old - eps
-        down = f()
-        x[i] = old
-        g[i] = (up - down) / (2 * eps)
-    return g
 
 
 def check(f, analytic: np.ndarray, x: np.ndarray) -> None:

@@ -11,6 +11,7 @@ from explorer.models.word2vec.objectives import (
     negative_sampling_loss_and_grads,
     softmax_loss_and_grads,
 )
+from tests.gradcheck import numeric_grad
 
 V, D = 7, 4
 TREE = HuffmanTree.from_counts([30, 21, 13, 13, 8, 5, 2])  # paths of 2 to 4 nodes
@@ -50,20 +51,9 @@ def _objective(kind, contexts, mask, targets, negatives):
 
 def _numeric(f, W, W_out, eps=1e-6):
     """Central differences of the summed loss for every entry of W and W_out."""
-    grads = []
-    for which in (0, 1):
-        params = [W.copy(), W_out.copy()]
-        g = np.zeros_like(params[which])
-        for idx in np.ndindex(g.shape):
-            orig = params[which][idx]
-            params[which][idx] = orig + eps
-            up = f(*params).loss
-            params[which][idx] = orig - eps
-            down = f(*params).loss
-            params[which][idx] = orig
-            g[idx] = (up - down) / (2 * eps)
-        grads.append(g)
-    return grads
+    W, W_out = W.copy(), W_out.copy()
+    loss = lambda: f(W, W_out).loss  # noqa: E731
+    return [numeric_grad(loss, W, eps), numeric_grad(loss, W_out, eps)]
 
 
 @pytest.mark.parametrize("kind", ["softmax", "negative", "hierarchical"])
