@@ -9,6 +9,7 @@ from explorer.app import session
 from explorer.charts.training import loss_figure, map_figure, matrix_heatmap, rank_figure
 from explorer.i18n import _, pgettext
 from explorer.models.word2vec.huffman import output_rows
+from explorer.player.word2vec import ANALOGY_RANK
 
 session.page_setup()
 st.title(_("🏋️ Train live"))
@@ -94,7 +95,7 @@ def live_view() -> None:
     loss = shown.info.get("loss", float("nan"))
     m.metric(_("Loss (last chunk)"), "–" if np.isnan(loss) else f"{loss:.3f}", width="content")
     ids, rows = run.heatmap_rows()  # the whole matrix when small, else the tracked words
-    changed = None if looking_back else run.changed(ids)
+    changed = None if looking_back else run.changed("W", ids)
     W, W_out = shown.arrays["W"], shown.arrays["W_out"]
     left, right = st.columns(2)
     session.vega(matrix_heatmap(W[ids], rows, changed, _("W: input vectors")), "tW", left)
@@ -112,7 +113,7 @@ def live_view() -> None:
         if run.track:
             word = st.selectbox(_("Nearest neighbours of"), run.track, key="train.nn_word",
                                 help=_("Cosine similarity in W at the step shown."))  # fmt: skip
-            pairs = run.vectors(shown).most_similar(word, topn=8)
+            pairs = run.vectors(frame=shown).most_similar(word, topn=8)
             st.table([{_("word"): w, _("cosine"): f"{s:.3f}"} for w, s in pairs])
     if playing:
         run.tick_seconds.append(time.perf_counter() - started)
@@ -126,7 +127,7 @@ def progress_view() -> None:
     session.vega(loss_figure(run.steps, run.losses), "train.loss", left)
     if run.analogy is not None:
         title = _("Rank of '{expected}' for {a} − {b} + {c}").format(**vars(run.analogy))
-        session.vega(rank_figure(run.analogy_steps, run.analogy_ranks, title), "tR", right)
+        session.vega(rank_figure(*run.series(ANALOGY_RANK), title), "tR", right)
     if not advanced:
         return
     scope = st.toggle(_("🔬 One example under the microscope"), key="train.scope",
