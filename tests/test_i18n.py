@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted(
     [ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "explorer").rglob("*.py")]
 )
-MARKERS = {"_", "N_", "gettext"}
+MARKERS = {"_", "N_", "gettext", "M_"}
 
 #: Streamlit calls whose positional text is shown to the user.
 SHOWN = {
@@ -38,14 +38,14 @@ def _rel(path: Path) -> str:
 
 
 def _marked(tree: ast.AST) -> list[tuple[int, str]]:
-    """(line, message id) of every literal passed to ``_``/``N_`` (and ``pgettext``)."""
+    """(line, message id) of every literal given to ``_``/``N_``/``M_`` (``pgettext``, ``pM_``)."""
     found = []
     for node in ast.walk(tree):
         if (
             isinstance(node, ast.Call)
-            and getattr(node.func, "id", "") == "pgettext"
-            and len(node.args) == 2
-            and all(isinstance(a, ast.Constant) for a in node.args)
+            and getattr(node.func, "id", "") in {"pgettext", "pM_"}
+            and len(node.args) >= 2
+            and all(isinstance(a, ast.Constant) for a in node.args[:2])
         ):
             found.append((node.lineno, f"{node.args[0].value}|{node.args[1].value}"))
         if (
