@@ -27,7 +27,7 @@ cols = st.columns(4)
 cols[0].metric(_("Sentences"), f"{corpus.n_sentences:,}")
 cols[1].metric(_("Tokens"), f"{corpus.n_tokens:,}", help=_("Words as the tokenizer cut them."))
 cols[2].metric(_("Vocabulary"), f"{len(corpus.vocab):,}", help=_("Distinct tokens."))
-cols[3].metric(_("Script"), corpus.script_name,
+cols[3].metric(_("Script"), str(corpus.script_name),
                help=_("How the text is cut into words. Read as {encoding}.").format(
                    encoding=corpus.encoding))  # fmt: skip
 

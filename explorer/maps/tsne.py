@@ -92,7 +92,7 @@ class TSNEState:
 
     @property
     def notes(self) -> tuple[str, ...]:
-        """What was changed and why (a lowered perplexity), in the language of the moment."""
+        """What was changed and why (a lowered perplexity), as messages (show them with ``str``)."""
         asked = self.perplexity_asked
         if asked is None or asked == self.params.perplexity:
             return ()
