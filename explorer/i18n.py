@@ -55,6 +55,7 @@ LANGUAGES = {"en": "English", "zh": "简体中文"}
 DEFAULT_LANGUAGE = "en"
 
 _language: ContextVar[str] = ContextVar("language", default=DEFAULT_LANGUAGE)
+_forced: ContextVar[str | None] = ContextVar("forced_language", default=None)  # in_language
 _source: Callable[[], str | None] | None = None
 
 
@@ -71,6 +72,8 @@ def set_language_source(source: Callable[[], str | None] | None) -> None:
 
 def current_language() -> str:
     """The language text is shown in right now."""
+    if (forced := _forced.get()) is not None:
+        return forced
     if _source is not None:
         code = _source()
         if code in LANGUAGES:
@@ -155,18 +158,15 @@ class Message(Lazy):
 
     def format(self, **fields: Any) -> Message:
         """The same message with more fields (like ``str.format``, but still untranslated)."""
-        return Message(self.msgid, (*self.fields, *fields.items()), self.context)
+        return Message(self.msgid, _sorted({**dict(self.fields), **fields}), self.context)
 
     def in_language(self, code: str) -> str:
         """The text in the language ``code``, whatever the current one is."""
-        token = _language.set(code)
-        global _source
-        source, _source = _source, None
+        token = _forced.set(code if code in LANGUAGES else DEFAULT_LANGUAGE)
         try:
             return str(self)
         finally:
-            _source = source
-            _language.reset(token)
+            _forced.reset(token)
 
 
 @dataclass(frozen=True)
@@ -201,12 +201,17 @@ class Lowered(Lazy):
 
 def M_(msgid: str, **fields: Any) -> Message:  # noqa: N802 - like ``_`` and ``N_``
     """A message translated when shown (``str``); ``fields`` fill its ``{placeholders}``."""
-    return Message(msgid, tuple(fields.items()))
+    return Message(msgid, _sorted(fields))
 
 
 def pM_(context: str, msgid: str, **fields: Any) -> Message:  # noqa: N802
     """:func:`M_` with a context, like :func:`pgettext`."""
-    return Message(msgid, tuple(fields.items()), context)
+    return Message(msgid, _sorted(fields), context)
+
+
+def _sorted(fields: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    # One order for the same fields, however they were given: equal messages compare equal.
+    return tuple(sorted(fields.items(), key=lambda item: item[0]))
 
 
 def shown(value: Any) -> Any:

@@ -199,12 +199,13 @@ def chinese():
 
 
 def test_a_message_is_translated_each_time_it_is_shown():
-    from explorer.i18n import Joined, Lowered, M_, message_of, pM_
+    from explorer.i18n import M_, Joined, Lowered, message_of, pM_
 
     note = M_("{n:,} words", n=1200)
     assert str(note) == "1,200 words" and f"{note}" == "1,200 words"
     assert note == M_("{n:,} words", n=1200) and hash(note) == hash(M_("{n:,} words", n=1200))
     assert note != M_("{n:,} words", n=3) and len({note, M_("{n:,} words", n=1200)}) == 1
+    assert M_("{a} {b}", a=1).format(b=2) == M_("{a} {b}", b=2, a=1)  # fields in any order
     import pickle  # Streamlit's cache_data pickles what it keeps
 
     assert pickle.loads(pickle.dumps(note)) == note

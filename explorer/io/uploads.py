@@ -4,7 +4,7 @@ Usage:
     >>> upload = read_corpus_files([("notes.txt", b"The cat sat. The dog ran.")])
     >>> upload.n_sentences, upload.n_tokens, upload.vocab_size
     (2, 6, 5)
-    >>> upload.summary["Encoding"], upload.top_words(2)
+    >>> str(upload.summary["Encoding"]), upload.top_words(2)  # values: text or messages
     ('notes.txt: UTF-8', [('the', 2), ('cat', 1)])
     >>> corpus = upload.corpus                  # an explorer.text.corpus.Corpus, ready to explore
     >>> table_columns("reviews.csv", b"id,text\\n1,Great film")

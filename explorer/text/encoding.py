@@ -6,7 +6,7 @@ Usage:
     ('Grüße aus München – ça coûte 5 €', 'cp1252', 'Windows-1252 (Western, Latin-1)', True)
     >>> decode_bytes(b"\\x1b[1;32mPASSED\\x1b[0m 3 tests\\r\\n\\x1a").text
     'PASSED 3 tests\\n'
-    >>> decoded.notes()[0]  # doctest: +ELLIPSIS
+    >>> str(decoded.notes()[0])  # a message, translated when shown  # doctest: +ELLIPSIS
     'Read as Windows-1252 (Western, Latin-1), a guess: if some letters look wrong, save...'
 
 The order of guesses:
@@ -263,7 +263,7 @@ class Decoded:
 
     @property
     def label(self) -> str:
-        """The encoding for people, in English, e.g. ``"UTF-8 (with BOM)"`` (show ``M_(label)``)."""
+        """The encoding for people, in English, e.g. ``"UTF-8 (with BOM)"`` (show ``_(label)``)."""
         return _LABELS.get(self.encoding, self.encoding)
 
     @property

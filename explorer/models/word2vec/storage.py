@@ -9,7 +9,7 @@ The file holds the arrays ``W``, ``W_out``, ``counts``, the corpus as word ids (
 ``sentence_ids``: needed to carry on training) and ``meta``: UTF-8 JSON stored as a
 ``uint8`` array (settings, vocabulary, progress, loss history). It is read with
 ``np.load(..., allow_pickle=False)``, and everything is checked: a bad file raises
-:class:`ModelFileError` (a ``ValueError``) saying what is wrong, in the current language.
+:class:`ModelFileError` (a ``ValueError``) saying what is wrong (a message: ``str`` shows it).
 """
 
 from __future__ import annotations
