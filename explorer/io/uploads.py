@@ -172,7 +172,7 @@ def check_size(
     if max_bytes is None or len(data) <= max_bytes:
         return
     size, limit = format_size(len(data)), format_size(max_bytes)
-    if str(size) == str(limit):  # just over: rounding would make them look the same
+    if size == limit:  # just over: rounding would make them look the same
         size, limit = M_("{n:,} bytes").format(n=len(data)), M_("{n:,} bytes").format(n=max_bytes)
     raise UploadError(
         M_("{name} is {size}, over the limit of {limit}. {advice}").format(
