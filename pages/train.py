@@ -5,21 +5,32 @@ import time
 import numpy as np
 import streamlit as st
 
-from explorer.app import session
+from explorer.app import (
+    corpus,
+    draw,
+    exports,
+    link,
+    microscope,
+    settings_form,
+    state,
+    training,
+    turns,
+    view,
+)
 from explorer.charts.training import loss_figure, map_figure, matrix_heatmap, rank_figure
 from explorer.i18n import _, pgettext
 from explorer.models.word2vec.huffman import output_rows
 
-session.page_setup()
+view.page_setup()
 st.title(_("🏋️ Train live"))
 st.markdown(_(
     "A tiny **CBOW** model reads the corpus a batch of windows at a time: the context words' "
     "rows of **W** are averaged and must predict the centre word. Press **Play** and watch "
     "the matrix change, the loss fall and related words drift together."
 ))  # fmt: skip
-config, track, chunk, map_top = session.training_settings()
-run, was_reset = session.live_run(config, track, map_top)
-session.replay_to_url_step(run, chunk)  # a shared link names a step: train to it
+config, track, chunk, map_top = settings_form.training_settings()
+run, was_reset = training.live_run(config, track, map_top)
+link.replay_to_url_step(run, chunk)  # a shared link names a step: train to it
 if was_reset:
     st.info(_("The settings changed, so the model restarted from step 0 with the new settings."))
 if run.missing:
@@ -27,7 +38,7 @@ if run.missing:
         words=", ".join(run.missing)))  # fmt: skip
 
 TICK_SECONDS = 0.08  # a picture every 80 ms while playing: over 10 updates a second
-session.init_state({"train.playing": False, "train.n": 10})
+state.init_state({"train.playing": False, "train.n": 10})
 
 
 def play(on: bool) -> None:
@@ -45,8 +56,8 @@ def reset() -> None:
     run.reset()
 
 
-advanced = session.show_advanced()  # the presenter view keeps Play, Pause, Step, Reset
-row = session.toolbar("train.player")  # one row, on a phone too
+advanced = view.show_advanced()  # the presenter view keeps Play, Pause, Step, Reset
+row = view.toolbar("train.player")  # one row, on a phone too
 row.button(_("▶ Play"), key="train.play", on_click=play, args=(True,), type="primary",
            disabled=run.finished, help=_("Train on and on, a chunk per tick"))  # fmt: skip
 row.button(_("⏸ Pause"), key="train.pause", on_click=play, args=(False,), help=_("Stop training"))
@@ -74,7 +85,7 @@ looking_back = frame.step != run.step
 
 
 @st.fragment(run_every=TICK_SECONDS if playing else None)
-@session.taking_turns
+@turns.taking_turns
 def live_view() -> None:
     """Ten times a second while playing: a chunk of training, the matrices and the map."""
     started = time.perf_counter()
@@ -97,17 +108,17 @@ def live_view() -> None:
     changed = None if looking_back else run.changed(ids)
     W, W_out = shown.arrays["W"], shown.arrays["W_out"]
     left, right = st.columns(2)
-    session.vega(matrix_heatmap(W[ids], rows, changed, _("W: input vectors")), "tW", left)
+    draw.vega(matrix_heatmap(W[ids], rows, changed, _("W: input vectors")), "tW", left)
     out, out_rows, title = output_rows(run.state.tree, ids, rows)  # hs: the paths' nodes
-    session.vega(matrix_heatmap(W_out[out], out_rows, None, title), "tO", right)
+    draw.vega(matrix_heatmap(W_out[out], out_rows, None, title), "tO", right)
     st.caption(_("Outlined rows: changed by the last chunk. Red is positive, blue negative."))
     left, right = st.columns([3, 2])
     xy = shown.arrays["xy"] if len(shown.arrays["xy"]) == len(run.map_words) else run.map_xy
     trails = [] if looking_back else list(run.trails)
-    group_of = session.current_sample().group_of  # the corpus's example groups, by colour
+    group_of = corpus.current_sample().group_of  # the corpus's example groups, by colour
     groups = {w: _(group_of(w)) or _("tracked") for w in run.track}
     highlight = run.track if run.map_top else ()  # larger, among the frequent words (grey)
-    session.vega(map_figure(xy, run.map_words, trails, highlight, groups=groups), "tM", left)
+    draw.vega(map_figure(xy, run.map_words, trails, highlight, groups=groups), "tM", left)
     with right:
         if run.track:
             word = st.selectbox(_("Nearest neighbours of"), run.track, key="train.nn_word",
@@ -119,20 +130,20 @@ def live_view() -> None:
 
 
 @st.fragment(run_every=0.5 if playing else None)
-@session.taking_turns
+@turns.taking_turns
 def progress_view() -> None:
     """Twice a second while playing: the curves, which change slowly."""
     left, right = st.columns(2)
-    session.vega(loss_figure(run.steps, run.losses), "train.loss", left)
+    draw.vega(loss_figure(run.steps, run.losses), "train.loss", left)
     if run.analogy is not None:
         title = _("Rank of '{expected}' for {a} − {b} + {c}").format(**vars(run.analogy))
-        session.vega(rank_figure(run.analogy_steps, run.analogy_ranks, title), "tR", right)
+        draw.vega(rank_figure(run.analogy_steps, run.analogy_ranks, title), "tR", right)
     if not advanced:
         return
     scope = st.toggle(_("🔬 One example under the microscope"), key="train.scope",
                       help=_("Follow one training example through the network."))  # fmt: skip
     if scope and run.track:
-        session.microscope_panel(run, run.track[1 % len(run.track)])
+        microscope.microscope_panel(run, run.track[1 % len(run.track)])
     if run.tick_seconds:
         ms, ticks = 1000 * np.median(run.tick_seconds), len(run.tick_seconds)
         st.caption(_("⏱ Server time per tick: {ms:.0f} ms (median of {n}).").format(ms=ms, n=ticks))
@@ -141,7 +152,7 @@ def progress_view() -> None:
 live_view()
 progress_view()
 if advanced and not playing:
-    link = session.share_link("train", run.step)
-    session.export_panel(run.vectors(), run.state, run.losses, "train.export", link)
+    url = link.share_link("train", run.step)
+    exports.export_panel(run.vectors(), run.state, run.losses, "train.export", url)
 st.caption(_("What to notice: the loss falls fastest at first; words that share contexts "
              "(cat and kitten, king and queen) end up near each other on the map."))  # fmt: skip
