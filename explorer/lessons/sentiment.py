@@ -51,6 +51,7 @@ TRACK = {
     "zh": ("好", "差", "不错", "满意", "喜欢", "推荐", "失望", "垃圾", "酒店", "的"),
 }
 FREQUENT = 5  # neighbours and top words are drawn from words seen at least this often
+CHUNK = 5  # batches a tick of the live page: 10 ticks a second show 50 batches a second
 MIN_STEPS = 200  # the page trains at least this many batches, so small sets are watchable
 
 
@@ -244,3 +245,24 @@ def tracked(model: SentimentClassifier, language: str) -> list[str]:
 def language_of(key: str, interface: str) -> str:
     """The words' language of a data key ("upload": the interface's)."""
     return DATASETS[key][1] if key in DATASETS else interface
+
+
+@dataclass(frozen=True)
+class TaskVectors:
+    """A classifier trained to the end at the page's defaults, and word2vec on its sentences."""
+
+    classifier: Vectors  # every word of the classifier's vocabulary, with counts
+    word2vec: Vectors
+    test_accuracy: float
+
+
+def train_to_end(data: SentimentData) -> TaskVectors:
+    """What the page's run reaches at its last step, and word2vec beside it (a few seconds).
+
+    >>> tv = train_to_end(load_data("pang_lee"))          # doctest: +SKIP
+    >>> tv.classifier.most_similar("good", topn=3)        # doctest: +SKIP
+    """
+    model = SentimentClassifier(data, page_config(data))
+    state, snap = model.train_steps(model.init_state(), model.total_steps)
+    return TaskVectors(classifier_vectors(model, state), word2vec_vectors(data, model.config),
+                       float(snap.metrics["test_accuracy"]))  # fmt: skip
