@@ -8,7 +8,8 @@ Usage:
     >>> q.options[r.answer], r.lines      # ('kitten', ['Closest to cat: kitten 0.99, ...'])
 
 The order is the order a teacher would teach in: a lookup, windows, training live, a map,
-similarity, an analogy, then an embedding trained for a task (a sentiment classifier). Each step names the page it opens and the settings it opens it
+similarity, an analogy, then an embedding trained for a task (a sentiment classifier).
+Each step names the page it opens and the settings it opens it
 with; its question is asked before anything is shown, and the answer is computed from the
 same model the page shows (never written down in advance), so a different corpus or seed
 gives an honest answer too. Text is English marked for translation; the words come from

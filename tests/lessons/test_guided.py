@@ -54,7 +54,6 @@ def test_every_step_asks_and_answers_from_the_model(language):
 
 def test_the_english_lesson_reveals_what_the_demo_corpus_teaches():
     words = lesson_words("en")
-    wv = model_for(words).wv
     answers = {s.key: s.ask(words).options[s.reveal(vectors_for(s, words), words).answer]
                for s in STEPS}  # fmt: skip
     assert answers == {
