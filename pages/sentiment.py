@@ -15,7 +15,7 @@ st.markdown(_(
     "telling positive from negative reviews rewards. Press **Play** and watch polarity "
     "become a direction."
 ))  # fmt: skip
-advanced = session.show_advanced()
+advanced = session.show_advanced()  # the presenter view keeps Play, Pause, Step, Reset
 key, data = sentiment.data_picker(show=advanced)
 language = sentiment.language_for(key)
 config, chunk = sentiment.settings(data)
@@ -26,28 +26,33 @@ if was_reset:
     st.info(_("The data or a setting changed, so the model restarted from step 0."))
 
 playing = player.controls(run, "clf", chunk)
-frame, looking_back = player.frame_to_show(run, "clf", playing)
+back = player.look_back(run, "clf", playing)
 
 
-def draw(frame, looking_back) -> None:  # noqa: ANN001
-    """Each tick: the tracked words' rows, the polarity map, the words that push."""
+def draw(shown, looking_back: bool) -> None:
+    """Ten times a second while playing: figures, the tracked rows, polarity, pushes."""
+    player.metrics("clf", sentiment.figures(run, shown))
     left, right = st.columns(2)
-    player.heatmap(run, "embedding", frame, looking_back, _("Embedding rows of the tracked "
-                                                           "words"), where=left)  # fmt: skip
+    player.heatmap(run, "embedding", shown, looking_back,
+                   _("Embedding rows of the tracked words"), "clf.E", left)  # fmt: skip
     xy = polarity_map(model, run.state, run.track)
-    session.vega(polarity_figure(run.track, xy, _("Polarity: the direction the output layer "
-                                                 "reads")), "clf.polarity", right)  # fmt: skip
+    title = _("Polarity: the direction the output layer reads")
+    session.vega(polarity_figure(run.track, xy, title), "clf.polarity", right)
     left, right = st.columns(2)
-    player.steady_map(run, frame, looking_back, "clf.map", where=left)
-    session.vega(push_bars(top_pushes(model, run.state, k=8), _("Which words push a review "
-                                                               "positive")), "clf.top", right)
+    player.steady_map(run, shown, looking_back, "clf.map", where=left)
+    title = _("Which words push a review positive")
+    session.vega(push_bars(top_pushes(model, run.state, k=8), title), "clf.top", right)
+    st.caption(_("Outlined rows: changed by the last chunk. A word's push alone: the logit of "
+                 "a one-word review minus an empty one's (the polarity map and the pushes "
+                 "show the newest step)."))  # fmt: skip
 
 
-player.live(run, "clf", chunk, playing, draw)
-player.curves(run, "clf", playing, {"accuracy": _("Training accuracy"),
-                                    "test_accuracy": _("Held-out accuracy")})  # fmt: skip
-st.caption(_("The push of a word alone: the logit of a one-word review minus an empty one's. "
-             "Outlined rows changed in the last chunk."))  # fmt: skip
+player.live(run, chunk, playing, draw, back, key="clf")
+accuracy = {"accuracy": _("Training accuracy"), "test_accuracy": _("Held-out accuracy")}
+player.curves(run, "clf", playing, [
+    player.Curve(accuracy, _("Accuracy"), _("accuracy"), (_("chance"), 0.5)),
+    player.Curve({"test_loss": _("Held-out loss")}, _("Held-out loss"), _("loss")),
+])  # fmt: skip
 
 if advanced and not playing:
     sentiment.share_vectors(run)

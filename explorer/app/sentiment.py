@@ -48,6 +48,7 @@ from explorer.models.sentiment_data import SentimentData
 DATA_KEY = "clf.data"
 UPLOAD = "clf.upload"  # (file name, SentimentData) of the last table read without error
 UPLOAD_CHOICE = "upload"
+UPLOAD_ERROR = "clf.upload_error"  # why the last table was refused, shown once
 LIVE_VECTORS = "clf.vectors"  # (step, Vectors) of the session's run, for the other pages
 
 
@@ -152,16 +153,22 @@ def upload_panel() -> None:
                                index=guess(("label", "sentiment", "stars", "y"),
                                            min(1, len(columns) - 1)),
                                help=_("Two values; the larger (1, pos, 5) counts as positive."))
-        if st.button(_("Train on this table"), key="clf.use_upload", type="primary",
-                     help=_("Replaces the data only if the table can be read.")):
-            try:
-                data = read_labelled(file.name, file.getvalue(), text, label)
-            except UploadError as e:
-                st.error(str(e))
-                return
-            st.session_state[UPLOAD] = (file.name, data)
-            st.session_state[DATA_KEY] = UPLOAD_CHOICE
-            st.rerun()
+        st.button(_("Train on this table"), key="clf.use_upload", type="primary",
+                  on_click=_use_upload, args=(file.name, file.getvalue(), text, label),
+                  help=_("Replaces the data only if the table can be read."))  # fmt: skip
+        if error := st.session_state.pop(UPLOAD_ERROR, None):
+            st.error(error)
+
+
+def _use_upload(name: str, data: bytes, text: str, label: str) -> None:
+    """Callback (before the page reruns): read the table; keep it only if that worked."""
+    try:
+        table = read_labelled(name, data, text, label)
+    except UploadError as e:
+        st.session_state[UPLOAD_ERROR] = str(e)
+        return
+    st.session_state[UPLOAD] = (name, table)
+    st.session_state[DATA_KEY] = UPLOAD_CHOICE
 
 
 def summary_panel(model: SentimentClassifier) -> None:
@@ -243,6 +250,23 @@ def live_run(key: str, data: SentimentData, config: ClassifierConfig, language: 
         return LiveRun(model, track=tracked(model, language))
 
     return player.session_run("clf", (key, id(data), config, language), build)
+
+
+def figures(run, shown) -> list[tuple[str, str, str | None]]:  # noqa: ANN001 (LiveRun, Frame)
+    """The row of figures over the player: step, epoch, accuracies, loss at ``shown``."""
+    cfg, info = run.model.config, shown.info
+    fmt = lambda name: "–" if name not in info else f"{info[name]:.2f}"  # noqa: E731
+    epoch = min(shown.step // run.model.batches_per_epoch + 1, cfg.epochs)
+    return [
+        (_("Step"), f"{shown.step:,}", _("Batches of {n} reviews trained so far").format(
+            n=cfg.batch_size)),
+        (_("Epoch"), f"{epoch} / {cfg.epochs}", None),
+        (_("Training accuracy"), fmt("accuracy"), _("On the last chunk's batches, before "
+                                                    "each update (as Keras counts it).")),
+        (_("Held-out accuracy"), fmt("test_accuracy"),
+         _("On the {n:,} reviews it never trains on.").format(n=run.model.data.n_test)),
+        (_("Loss (last chunk)"), fmt("loss"), None),
+    ]  # fmt: skip
 
 
 def classifier_table(run):  # noqa: ANN001, ANN201 (Vectors)

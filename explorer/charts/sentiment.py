@@ -16,10 +16,15 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from explorer.charts.training import _r, _spec, nice_bound
+from explorer.charts.spec import base
+from explorer.charts.training import nice_bound
 from explorer.i18n import _
 
 POSITIVE, NEGATIVE = "#1a9850", "#d73027"  # ColorBrewer RdYlGn's ends: positive green
+
+
+def _r(x: float) -> float:
+    return round(float(x), 3)  # enough for a bar or a point; fewer bytes per tick
 
 
 def push_bars(pushes: Sequence[tuple[str, float]], title: str, height: int | None = None) -> dict:
@@ -32,12 +37,11 @@ def push_bars(pushes: Sequence[tuple[str, float]], title: str, height: int | Non
     bound = nice_bound(max([abs(p) for _w, p in pushes] + [1e-6]))
     values = [{"word": w, "push": _r(p), "order": i, "positive": p >= 0}
               for i, (w, p) in enumerate(pushes)]  # fmt: skip
-    return _spec(
-        title,
-        height or max(160, 26 * len(values)),
-        data={"values": values},
-        mark={"type": "bar"},
-        encoding={
+    return {
+        **base(height or max(160, 26 * len(values)), title),
+        "data": {"values": values},
+        "mark": {"type": "bar"},
+        "encoding": {
             "y": {"field": "word", "type": "nominal", "title": None,
                   "sort": {"field": "order", "order": "ascending"},
                   "axis": {"labelFontSize": 16, "labelOverlap": False}},
@@ -48,7 +52,7 @@ def push_bars(pushes: Sequence[tuple[str, float]], title: str, height: int | Non
             "tooltip": [{"field": "word", "title": _("word")},
                         {"field": "push", "title": _("push on the logit")}],
         },
-    )  # fmt: skip
+    }  # fmt: skip
 
 
 def polarity_figure(words: Sequence[str], xy: np.ndarray, title: str) -> dict:
@@ -69,11 +73,10 @@ def polarity_figure(words: Sequence[str], xy: np.ndarray, title: str) -> dict:
          "title": _("first principal axis of the rest")}  # fmt: skip
     colour = {"field": "positive", "type": "nominal", "legend": None,
               "scale": {"domain": [True, False], "range": [POSITIVE, NEGATIVE]}}  # fmt: skip
-    return _spec(
-        title,
-        320,
-        data={"values": values},
-        layer=[
+    return {
+        **base(320, title),
+        "data": {"values": values},
+        "layer": [
             {"mark": {"type": "rule", "color": "#999", "strokeDash": [4, 4]},
              "encoding": {"x": {"datum": 0, "type": "quantitative"}}},
             {"mark": {"type": "circle", "size": 90, "tooltip": True},
@@ -81,4 +84,4 @@ def polarity_figure(words: Sequence[str], xy: np.ndarray, title: str) -> dict:
             {"mark": {"type": "text", "dy": -12, "fontSize": 16},
              "encoding": {"x": x, "y": y, "text": {"field": "word"}}},
         ],
-    )  # fmt: skip
+    }  # fmt: skip
