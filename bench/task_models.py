@@ -13,9 +13,9 @@ Prints, at each model's defaults:
    (``CountVectorizer`` over the same tokens) in the same run (budget: ours >= LR - 0.03);
    the same on 3,000 Chinese reviews.
 3. The sentiment page's live tick at its defaults (``lessons.sentiment.page_config``: lazy Adam,
-   ``CHUNK`` batches a tick) on each bundled set: ms per tick (the chunk, the held-out
-   metrics, the polarity map and the top pushes the page draws), hence updates/s (budget
-   >= 10), and held-out accuracy after the page's whole run against LogisticRegression.
+   ``CHUNK`` batches a tick) on each bundled set: ms per ``LiveRun.tick`` plus the polarity
+   map and the top pushes the page computes (drawing in the browser not included), hence
+   updates/s (budget >= 10), and held-out accuracy after the whole run against LogisticRegression.
 4. Recommender (the made-up shop ratings): test RMSE against "predict each item's mean"
    (budget: below it), kNN category purity of the item table, and ms per
    ``train_steps(state, 20)``.
@@ -107,19 +107,18 @@ def classifier_live(seeds: int) -> None:
         tracked,
     )
     from explorer.models.classifier import SentimentClassifier
+    from explorer.player.run import LiveRun
 
     for key, (title, language) in DATASETS.items():
         data = load_data(key)
         model = SentimentClassifier(data, page_config(data))
-        words, state, times = tracked(model, language), model.init_state(), []
-        while True:  # one whole run at the page's defaults, timed tick by tick
+        run, times = LiveRun(model, track=tracked(model, language)), []
+        while not run.finished:  # one whole run at the page's defaults, timed tick by tick
             t = time.perf_counter()
-            state, snap = model.train_steps(state, CHUNK)
-            polarity_map(model, state, words)
-            top_pushes(model, state)
+            run.tick(CHUNK)  # the chunk, held-out metrics, the steady map, the timeline
+            polarity_map(model, run.state, run.track)
+            top_pushes(model, run.state, k=8)
             times.append(time.perf_counter() - t)
-            if snap.finished:
-                break
         ms = 1000 * statistics.median(times)
         ours, baseline = [], []
         for seed in range(seeds):
