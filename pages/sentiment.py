@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from explorer.app import player, sentiment, session
+from explorer.app import draw, exports, link, player, sentiment, view
 from explorer.charts.sentiment import polarity_figure, push_bars
 from explorer.i18n import _
 from explorer.lessons.sentiment import polarity_map, top_pushes
 
-session.page_setup()
+view.page_setup()
 st.title("👍 " + _("Sentiment classifier"))
 st.markdown(_(
     "Seed 002's model, as TensorFlow's tutorial writes it: `Embedding` → average of the "
@@ -15,7 +15,7 @@ st.markdown(_(
     "telling positive from negative reviews rewards. Press **Play** and watch polarity "
     "become a direction."
 ))  # fmt: skip
-advanced = session.show_advanced()  # the presenter view keeps Play, Pause, Step, Reset
+advanced = view.show_advanced()  # the presenter view keeps Play, Pause, Step, Reset
 key, data = sentiment.data_picker(show=advanced)
 language = sentiment.language_for(key)
 config, chunk = sentiment.settings(data)
@@ -29,7 +29,7 @@ playing = player.controls(run, "clf", chunk)
 back = player.look_back(run, "clf", playing)
 
 
-def draw(shown, looking_back: bool) -> None:
+def frame(shown, looking_back: bool) -> None:
     """Ten times a second while playing: figures, the tracked rows, polarity, pushes."""
     player.metrics("clf", sentiment.figures(run, shown))
     left, right = st.columns(2)
@@ -37,17 +37,17 @@ def draw(shown, looking_back: bool) -> None:
                    _("Embedding rows of the tracked words"), "clf.E", left)  # fmt: skip
     xy = polarity_map(model, run.state, run.track)
     title = _("Polarity: the direction the output layer reads")
-    session.vega(polarity_figure(run.track, xy, title), "clf.polarity", right)
+    draw.vega(polarity_figure(run.track, xy, title), "clf.polarity", right)
     left, right = st.columns(2)
     player.steady_map(run, shown, looking_back, "clf.map", where=left)
     title = _("Which words push a review positive")
-    session.vega(push_bars(top_pushes(model, run.state, k=8), title), "clf.top", right)
+    draw.vega(push_bars(top_pushes(model, run.state, k=8), title), "clf.top", right)
     st.caption(_("Outlined rows: changed by the last chunk. A word's push alone: the logit of "
                  "a one-word review minus an empty one's (the polarity map and the pushes "
                  "show the newest step)."))  # fmt: skip
 
 
-player.live(run, chunk, playing, draw, back, key="clf")
+player.live(run, chunk, playing, frame, back, key="clf")
 accuracy = {"accuracy": _("Training accuracy"), "test_accuracy": _("Held-out accuracy")}
 player.curves(run, "clf", playing, [
     player.Curve(accuracy, _("Accuracy"), _("accuracy"), (_("chance"), 0.5)),
@@ -55,7 +55,6 @@ player.curves(run, "clf", playing, [
 ])  # fmt: skip
 
 if advanced and not playing:
-    sentiment.share_vectors(run)
     st.subheader(_("Try a sentence"))
     sentiment.prediction_box(model, run.state, language)
     st.subheader(_("The same words, two tasks"))
@@ -67,5 +66,5 @@ if advanced and not playing:
     st.subheader(_("model.summary()"))
     sentiment.summary_panel(model)
     sentiment.upload_panel()
-    session.export_panel(sentiment.classifier_table(run), key="clf.export",
-                         link=session.share_link("sentiment", run.step))
+    exports.export_panel(sentiment.classifier_table(run), key="clf.export",
+                         link=link.share_link("sentiment", run.step))

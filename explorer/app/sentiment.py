@@ -7,6 +7,7 @@ Usage (in pages/sentiment.py):
     >>> sentiment.summary_panel(model)                # Keras's model.summary()
     >>> sentiment.prediction_box(model, run.state)
     >>> sentiment.comparison_panel(key, data, model, run.state)
+    >>> vector_sources: sentiment.classifier_source()  # (label, Vectors) once it has trained
 
 Bundled sets are loaded once per server (``st.cache_resource``: read-only); a labelled
 upload is read with :mod:`explorer.io.labelled` and kept in the session only after it was
@@ -18,7 +19,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer import i18n
-from explorer.app import player, session
+from explorer.app import draw, player, state, view
 from explorer.charts.sentiment import push_bars
 from explorer.i18n import _
 from explorer.io.labelled import read_labelled, table_columns_of
@@ -49,7 +50,7 @@ DATA_KEY = "clf.data"
 UPLOAD = "clf.upload"  # (file name, SentimentData) of the last table read without error
 UPLOAD_CHOICE = "upload"
 UPLOAD_ERROR = "clf.upload_error"  # why the last table was refused, shown once
-LIVE_VECTORS = "clf.vectors"  # (step, Vectors) of the session's run, for the other pages
+RUN = "clf.run"  # where player.session_run keeps the page's run
 
 
 @st.cache_resource(show_spinner=False)
@@ -102,9 +103,9 @@ def settings(data: SentimentData) -> tuple[ClassifierConfig, int]:
     """The model's settings (advanced view) and the batches trained per tick."""
     from explorer.lessons.sentiment import CHUNK
 
-    session.init_state({"clf.flatten": False, "clf.dim": 16, "clf.lazy": True,
+    state.init_state({"clf.flatten": False, "clf.dim": 16, "clf.lazy": True,
                         "clf.chunk": CHUNK, "clf.seed": 0})  # fmt: skip
-    if session.show_advanced():
+    if view.show_advanced():
         with st.expander(_("⚙️ Model settings"), key="clf.settings_panel"):
             c = st.columns(4)
             c[0].toggle(_("Flatten (seed 002's model)"), key="clf.flatten",
@@ -193,7 +194,7 @@ def prediction_box(model: SentimentClassifier, state: object, language: str) -> 
         st.info(_("None of these words is in the model's vocabulary."))
         return
     st.metric(_("P(positive)"), f"{reading.probability:.2f}")
-    session.vega(push_bars(reading.pushes, _("Each word's push (the logit minus the logit "
+    draw.vega(push_bars(reading.pushes, _("Each word's push (the logit minus the logit "
                                              "without that word)")), "clf.pushes")  # fmt: skip
 
 
@@ -279,14 +280,10 @@ def language_for(key: str) -> str:
     return language_of(key, i18n.current_language())
 
 
-def share_vectors(run) -> None:  # noqa: ANN001 (LiveRun)
-    """Offer the session's classifier table to the Projections and Similarity pages."""
-    if run.step > 0:
-        st.session_state[LIVE_VECTORS] = (run.step, classifier_vectors(run.model, run.state))
-
-
-def shared_vectors():  # noqa: ANN201 ((label, Vectors) | None)
-    """The classifier table for ``vector_sources``, once the session has trained it."""
-    if (kept := st.session_state.get(LIVE_VECTORS)) is None:
+def classifier_source():  # noqa: ANN201 ((label, Vectors) | None)
+    """The session's classifier table for ``vector_sources``, once it has trained."""
+    run = st.session_state.get(RUN)
+    if run is None or run.step == 0:
         return None
-    return _("The sentiment classifier's table (step {step:,})").format(step=kept[0]), kept[1]
+    label = _("The sentiment classifier's table (step {step:,})").format(step=run.step)
+    return label, classifier_vectors(run.model, run.state)

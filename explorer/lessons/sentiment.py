@@ -124,7 +124,8 @@ def reading_direction(model: SentimentClassifier, state: object) -> np.ndarray:
 
     The gradient of the logit with respect to the pooled vector, averaged over the first
     ``DIRECTION_REVIEWS`` training reviews (enough for the share of each unit that is on,
-    and a fraction of the time of all of them, ten times a second): ``dense_kernel @ (share of reviews where each relu unit is on * out_kernel)``.
+    and a fraction of the time of all of them, ten times a second):
+    ``dense_kernel @ (share of reviews where each relu unit is on * out_kernel)``.
     With ``pooling="flatten"`` each position has its own block; the blocks are averaged.
     """
     p = state.params
