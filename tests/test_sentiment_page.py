@@ -88,3 +88,12 @@ def test_the_classifier_table_is_a_vector_source_on_the_exploring_pages():
     at.switch_page("pages/projections.py")
     at.run()
     assert not at.exception, [e.value for e in at.exception]
+
+
+def test_the_presenter_view_keeps_the_player_and_the_charts():
+    at = open_page(**{"app.presenter": True})
+    assert {b.key for b in at.button} == {"clf.play", "clf.pause", "clf.step", "clf.reset"}
+    assert not [s for s in at.selectbox if s.key and s.key.startswith("clf.")]
+    assert not at.text_input and not at.expander
+    at.button(key="clf.step").click().run()
+    assert not at.exception and run_of(at).step > 0
