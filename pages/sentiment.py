@@ -21,6 +21,7 @@ language = sentiment.language_for(key)
 config, chunk = sentiment.settings(data)
 sentiment.small_data_note(key, data)
 run, was_reset = sentiment.live_run(key, data, config, language)
+link.replay_to_url_step(run, chunk)  # a shared link names a step: train to it
 model = run.model
 if was_reset:
     st.info(_("The data or a setting changed, so the model restarted from step 0."))

@@ -97,3 +97,18 @@ def test_the_presenter_view_keeps_the_player_and_the_charts():
     assert not at.text_input and not at.expander
     at.button(key="clf.step").click().run()
     assert not at.exception and run_of(at).step > 0
+
+
+def test_a_shared_link_replays_to_its_step():
+    at = AppTest.from_file(str(pagetest.ROOT / "streamlit_app.py"), default_timeout=90)
+    at.query_params["step"] = "15"
+    at.run()
+    at.switch_page("pages/sentiment.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert run_of(at).step == 15
+    same = open_page()
+    for _i in range(3):
+        same.button(key="clf.step").click().run()
+    np.testing.assert_array_equal(run_of(same).state.params["embedding"],
+                                  run_of(at).state.params["embedding"])  # fmt: skip
