@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from explorer.i18n import N_, _
+from explorer.i18n import M_, N_
 from explorer.io.uploads import (
     MAX_UPLOAD_BYTES,
     TABLE_EXTENSIONS,
@@ -39,12 +39,12 @@ MIN_ROWS = 10  # fewer labelled rows leave a test split of one or two
 
 def _table(name: str, data: bytes) -> tuple[list[str], list[list[str]]]:
     if extension(name) not in TABLE_EXTENSIONS:
-        raise UploadError(_("{name} is not a table: upload a {accepted} file with a text "
+        raise UploadError(M_("{name} is not a table: upload a {accepted} file with a text "
                             "column and a label column.").format(
             name=name, accepted=accepted_list(TABLE_EXTENSIONS)))  # fmt: skip
     data = as_bytes(data)
     check_size(name, data, MAX_UPLOAD_BYTES)
-    hint = _("Upload a table ({accepted}).").format(accepted=accepted_list(TABLE_EXTENSIONS))
+    hint = M_("Upload a table ({accepted}).").format(accepted=accepted_list(TABLE_EXTENSIONS))
     return _read_table(name, decode_upload(name, data, hint=hint).text)
 
 
@@ -65,28 +65,28 @@ def read_labelled(
     header, rows = _table(name, data)
     for column in (text_column, label_column):
         if column not in header:
-            raise UploadError(_("{name} has no column “{column}”; its columns are: {columns}.")
+            raise UploadError(M_("{name} has no column “{column}”; its columns are: {columns}.")
                               .format(name=name, column=column, columns=_some(header)))  # fmt: skip
     if text_column == label_column:
-        raise UploadError(_("Choose two different columns: one with the texts, one with the "
+        raise UploadError(M_("Choose two different columns: one with the texts, one with the "
                             "labels."))  # fmt: skip
     t, y = header.index(text_column), header.index(label_column)
     cells = [(r[t].strip(), r[y].strip()) for r in rows if max(t, y) < len(r)]
     cells = [(text, label) for text, label in cells if text and label]
     values = list(dict.fromkeys(label for _text, label in cells))
     if not values:
-        raise UploadError(_("The label column “{column}” is empty: each row needs a label, "
+        raise UploadError(M_("The label column “{column}” is empty: each row needs a label, "
                             "such as pos or neg.").format(column=label_column))  # fmt: skip
     if len(values) == 1:
-        raise UploadError(_("The label column “{column}” has a single value ({value}): a "
+        raise UploadError(M_("The label column “{column}” has a single value ({value}): a "
                             "classifier needs examples of two labels, such as pos and neg.")
                           .format(column=label_column, value=values[0]))  # fmt: skip
     if len(values) > 2:
-        raise UploadError(_("The label column “{column}” has {n} values ({values}); this "
+        raise UploadError(M_("The label column “{column}” has {n} values ({values}); this "
                             "classifier tells two apart. Keep two, such as pos and neg.")
                           .format(column=label_column, n=len(values), values=_some(values, 5)))
     if len(cells) < MIN_ROWS:
-        raise UploadError(_("{name} has {n} labelled rows; the classifier needs at least {min} "
+        raise UploadError(M_("{name} has {n} labelled rows; the classifier needs at least {min} "
                             "(some are held out to test it).").format(
             name=name, n=len(cells), min=MIN_ROWS))  # fmt: skip
     numeric = all(v.lstrip("-").replace(".", "", 1).isdigit() for v in values)
@@ -96,5 +96,5 @@ def read_labelled(
     try:
         return from_table(frame, "text", "label", seed=seed)
     except LabelError:  # only one label left once empty and repeated texts are dropped
-        raise UploadError(_("Once empty and repeated texts are left out, only one label is "
+        raise UploadError(M_("Once empty and repeated texts are left out, only one label is "
                             "left: the classifier needs examples of both.")) from None
