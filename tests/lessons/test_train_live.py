@@ -15,7 +15,7 @@ def test_the_output_rows_beside_w():
     W_out = np.arange(12.0).reshape(4, 3)
     rows, names, title = output_heatmap(None, [2, 0], ["c", "a"], W_out)
     np.testing.assert_array_equal(rows, W_out[[2, 0]])
-    assert names == ["c", "a"] and "output vectors" in title
+    assert names == ["c", "a"] and "output vectors" in str(title)
     tree = HuffmanTree.from_counts(np.array([5, 3, 2, 1]))
     rows, names, title = output_heatmap(tree, [3], ["d"], np.ones((3, 2)))
     assert len(rows) == len(names) == tree.lengths[3]  # the nodes on d's path
