@@ -6,6 +6,8 @@ Usage:
     (400, 101, 8750, 2188)
     >>> data.categories["tent"]                      # the shop's hidden categories, for colours
     'camping'
+    >>> data.tastes["user001"]                       # a made-up user's hidden taste
+    (('gardening', 'running'), ('coffee',))
     >>> data = ratings_from_table(df)   # the user's table: user, item, rating  # doctest: +SKIP
 
 A :class:`Ratings` holds integer ids (rows of the user and item tables) and float32
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 RATINGS_FILE = SAMPLE_DIR / "shop_ratings.csv"
+TASTES_FILE = SAMPLE_DIR / "shop_tastes.csv"
 TEST_SIZE = 0.2
 MIN_RATINGS = 10
 
@@ -57,6 +60,8 @@ class Ratings:
     name: str = ""
     #: item -> category, where known (the shop's), for colouring maps and checks.
     categories: dict[str, str] = field(default_factory=dict)
+    #: user -> (loved categories, disliked categories), where known (the shop's made-up users).
+    tastes: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def n_train(self) -> int:
@@ -102,11 +107,12 @@ def make_ratings(
 
 def load_shop_ratings(test_size: float = TEST_SIZE, seed: int = 0) -> Ratings:
     """The made-up shop's 10,938 ratings by 400 users of its 101 items (items in the order of
-    ``shop_items.tsv``, with their categories)."""
+    ``shop_items.tsv``, with their categories), and the users' hidden tastes
+    (``shop_tastes.csv``)."""
     categories = load_categories(ITEMS_FILE.read_text(encoding="utf-8"))
     with RATINGS_FILE.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    return make_ratings(
+    data = make_ratings(
         [r["user"] for r in rows],
         [r["item"] for r in rows],
         [float(r["rating"]) for r in rows],
@@ -116,6 +122,10 @@ def load_shop_ratings(test_size: float = TEST_SIZE, seed: int = 0) -> Ratings:
         name="shop_ratings",
         categories=categories,
     )
+    with TASTES_FILE.open(encoding="utf-8", newline="") as f:
+        tastes = {r["user"]: (tuple(r["loved"].split()), tuple(r["disliked"].split()))
+                  for r in csv.DictReader(f)}  # fmt: skip
+    return replace(data, tastes=tastes)
 
 
 def ratings_from_table(
