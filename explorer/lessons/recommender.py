@@ -11,6 +11,7 @@ Usage:
     >>> unseen_predictions(model, state, "user001", topn=5)   # items, scores, categories
     >>> taste_hits(model, state, k=5)                    # top-5 in a loved category vs chance
     >>> bought_vs_rated(item2vec_model, items, "tent", data.categories)  # doctest: +SKIP
+    >>> run = live_run(data, RecommenderConfig())       # the page's LiveRun (items on the map)
 
 Ratings never name a category, yet the shop's made-up users rate by category (each has a
 hidden taste per category), so items of a category are *rated alike* and the item table
@@ -37,20 +38,32 @@ import numpy as np
 
 from explorer.i18n import N_
 from explorer.io.uploads import UploadError, read_table
-from explorer.models.item2vec import bought_with, category_purity
+from explorer.models.item2vec import Shop, bought_with, category_purity, load_shop, train_items
 from explorer.models.keras import summary_text
-from explorer.models.ratings_data import Ratings, RatingsError, ratings_from_table
-from explorer.models.recommender import Recommender, item_mean_baseline, predict_ids
+from explorer.models.ratings_data import (
+    Ratings,
+    RatingsError,
+    load_shop_ratings,
+    ratings_from_table,
+)
+from explorer.models.recommender import (
+    Recommender,
+    RecommenderConfig,
+    item_mean_baseline,
+    predict_ids,
+)
 from explorer.models.vectors import Vectors
+from explorer.player.run import LiveRun
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "RatingsError", "UploadError", "bought_vs_rated", "category_accuracy", "chance_accuracy",
-    "item_mean_baseline", "purity_chance", "ratings_upload", "recovery", "recovery_table",
-    "same_category_share", "summary_text", "table_vectors", "taste_hits", "unseen_predictions",
-    "user_taste",
+    "CATEGORY_PROBE", "CHUNK", "RatingsError", "RecommenderConfig", "UploadError",
+    "bought_vs_rated", "category_accuracy", "chance_accuracy", "item2vec_on_sessions",
+    "item_mean_baseline", "live_run", "load_shop_ratings", "purity_chance", "ratings_upload",
+    "recovery", "recovery_table", "same_category_share", "summary_text", "table_vectors",
+    "taste_hits", "tracked_items", "unseen_predictions", "user_taste",
 ]  # fmt: skip
 
 #: Column names of the tables below (English ids; the page translates them).
@@ -60,6 +73,52 @@ SOURCE, ACCURACY, CHANCE = N_("vectors"), N_("nearest-centroid accuracy"), N_("c
 PURITY, PURITY_CHANCE = N_("neighbours in its category"), N_("chance (neighbours)")
 BOUGHT, RATED = N_("bought with it (item2vec)"), N_("rated alike (recommender)")
 SAME_SESSIONS = N_("same company (item2vec)")
+
+
+#: The page's defaults: batches per tick (the shop's 1,370 batches in 137 ticks; the item
+#: table's categories are clear after one epoch, 14 ticks) and the items followed in the
+#: heatmap and on the map (the first of each category).
+CHUNK = 10
+PER_CATEGORY = 3
+#: The probe LiveRun evaluates after each chunk: :func:`category_accuracy` of the item table.
+CATEGORY_PROBE = "category_accuracy"
+
+
+def tracked_items(data: Ratings, per_category: int = PER_CATEGORY, n: int = 20) -> list[str]:
+    """The items the heatmap follows: the first ``per_category`` of each category, or the
+    first ``n`` items when the data has no categories.
+
+    >>> tracked_items(load_shop_ratings())[:4]
+    ['tent', 'sleeping_bag', 'sleeping_mat', 'flour']
+    """
+    if not data.categories:
+        return data.items[:n]
+    seen: Counter[str] = Counter()
+    picked = []
+    for item in data.items:
+        category = data.categories.get(item)
+        if category is not None and seen[category] < per_category:
+            seen[category] += 1
+            picked.append(item)
+    return picked
+
+
+def live_run(data: Ratings, config: RecommenderConfig | None = None) -> LiveRun:
+    """The page's run: the tracked items (:func:`tracked_items`) in the item table's heatmap
+    and on the map, and the categories' nearest-centroid accuracy over all items after each
+    chunk (when the data has categories).
+
+    The map shows the tracked items only: with all 101 of the shop's, their labels cover
+    each other (the player's map labels every point)."""
+    model = Recommender(data, config)
+    known = np.array([i for i, item in enumerate(data.items) if item in data.categories])
+    labels = [data.categories[data.items[i]] for i in known]
+    probes = {}
+    if len(set(labels)) > 1:
+        probes[CATEGORY_PROBE] = lambda state: category_accuracy(
+            model.tables(state)["items"].array[known], labels
+        )
+    return LiveRun(model, tracked_items(data), map_table="items", probes=probes)
 
 
 def table_vectors(model: Recommender, state: Any, table: str) -> Vectors:
@@ -218,6 +277,12 @@ def taste_hits(model: Recommender, state: Any, k: int = 5) -> tuple[float, float
 
 
 # --- bought together, rated alike -----------------------------------------------------------
+
+
+def item2vec_on_sessions(seed: int = 0) -> tuple[Shop, Any]:
+    """The shop's sessions and item2vec trained on them (the "beyond words" page's model)."""
+    shop = load_shop()
+    return shop, train_items(shop.sessions, seed=seed)
 
 
 def bought_vs_rated(
