@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from explorer.app import player, session
+from explorer.app import exports, player, state, view
 from explorer.i18n import _
 from explorer.lessons import recommender as rec
 
-session.page_setup()
+view.page_setup()
 st.title("🎯 " + _("Recommender"))
 st.markdown(_(
     "Seed 002's second model: each **user** and each **item** gets a row in its own Embedding "
@@ -14,8 +14,8 @@ st.markdown(_(
     "name a category, yet users rate by taste, so items rated alike should end up close. Press "
     "**Play**: the test error falls below the item-mean baseline and the categories appear."
 ))  # fmt: skip
-ss, advanced = st.session_state, session.show_advanced()
-session.init_state({"rec.data": "shop", "rec.dim": 8, "rec.bias": True, "rec.lr": 0.005,
+ss, advanced = st.session_state, view.show_advanced()
+state.init_state({"rec.data": "shop", "rec.dim": 8, "rec.bias": True, "rec.lr": 0.005,
                     "rec.epochs": 10, "rec.seed": 0, "rec.chunk": rec.CHUNK})  # fmt: skip
 
 
@@ -43,12 +43,12 @@ if advanced:
             st.error(_("This table cannot train the recommender, so the current model stays. "
                        "{reason}").format(reason=error))  # fmt: skip
         c = st.columns(6)
-        c[0].slider("output_dim", 2, 32, key="rec.dim", help=_("Length of each vector."))
-        c[1].checkbox("use_bias", key="rec.bias", help=_("A learned bias per user and item."))
-        c[2].select_slider("learning_rate", [0.001, 0.002, 0.005, 0.01, 0.02], key="rec.lr",
+        c[0].slider(_("output_dim"), 2, 32, key="rec.dim", help=_("Length of each vector."))
+        c[1].checkbox(_("use_bias"), key="rec.bias", help=_("A learned bias per user and item."))
+        c[2].select_slider(_("learning_rate"), [0.001, 0.002, 0.005, 0.01, 0.02], key="rec.lr",
                            help=_("Adam's step size."))  # fmt: skip
-        c[3].slider("epochs", 1, 40, key="rec.epochs", help=_("Passes over the ratings."))
-        c[4].number_input("seed", 0, 9999, key="rec.seed", help=_("First weights, and order."))
+        c[3].slider(_("epochs"), 1, 40, key="rec.epochs", help=_("Passes over the ratings."))
+        c[4].number_input(_("seed"), 0, 9999, key="rec.seed", help=_("First weights, and order."))
         c[5].slider(_("Batches per tick"), 1, 50, key="rec.chunk", help=_("Training per picture."))
 mine = ss["rec.data"] == "upload" and upload is not None
 data = upload[1] if mine else st.cache_resource(rec.load_shop_ratings, show_spinner=False)()
@@ -75,7 +75,8 @@ def draw(shown, looking_back: bool) -> None:
     ])  # fmt: skip
     left, right = st.columns(2)
     player.heatmap(run, "users", shown, looking_back, _("users (the first 20)"), "rU", left)
-    player.heatmap(run, "items", shown, looking_back, _("items (three of each category)"), "rI", right)
+    title = _("items (three of each category)")
+    player.heatmap(run, "items", shown, looking_back, title, "rI", right)
     st.caption(_("Outlined rows: changed by the last chunk. Red is positive, blue negative."))
     player.steady_map(run, shown, looking_back, "rM", data.categories or None)
 
@@ -89,8 +90,8 @@ if rec.CATEGORY_PROBE in run.probes:
                   "(nearest centroid)"), _("accuracy"), (_("chance"), chance)))  # fmt: skip
 player.curves(run, "rec", playing, curves)
 if advanced and not playing:
-    model, state = run.model, run.state
-    st.subheader("model.summary()")
+    model, now = run.model, run.state
+    st.subheader(_("model.summary()"))
     st.code(rec.summary_text(model.summary()), language=None)
     st.subheader(_("One user's predictions for the items they have not rated"))
     user = st.selectbox(_("User"), data.users, key="rec.user",
@@ -98,8 +99,8 @@ if advanced and not playing:
     if taste := rec.user_taste(data, user):
         st.markdown(_("Hidden taste: loves **{loved}**, dislikes **{disliked}**.").format(
             loved=", ".join(taste[0]), disliked=", ".join(taste[1])))  # fmt: skip
-    st.dataframe(rec.unseen_predictions(model, state, user, 8).rename(columns=_), hide_index=True)
-    hits, share = rec.taste_hits(model, state)
+    st.dataframe(rec.unseen_predictions(model, now, user, 8).rename(columns=_), hide_index=True)
+    hits, share = rec.taste_hits(model, now)
     if hits == hits:  # not NaN: the data knows the users' tastes
         st.caption(_("Over all users: {hits:.0%} of each one's top 5 unseen items are of a loved "
                      "category; {share:.0%} of all their unseen items are.").format(
@@ -107,7 +108,7 @@ if advanced and not playing:
     if data.categories:
         st.subheader(_("Bought together, or rated alike?"))
         i2v = st.cache_resource(rec.item2vec_on_sessions, show_spinner=False)()[1]
-        items = rec.table_vectors(model, state, "items")
+        items = rec.table_vectors(model, now, "items")
         item = st.selectbox(_("Item"), data.items, key="rec.item",
                             help=_("Its neighbours in item2vec (sessions) and here (ratings)."))
         st.dataframe(rec.bought_vs_rated(i2v, items, item, data.categories).rename(columns=_),
@@ -120,6 +121,6 @@ if advanced and not playing:
     tables = {"items": _("items"), "users": _("users")}
     which = st.radio(_("Export the table of"), list(tables), format_func=tables.get,
                      horizontal=True, key="rec.export_table", help=_("Rows and their vectors."))
-    session.export_panel(run.vectors(which), key="rec.export")
+    exports.export_panel(run.vectors(which), key="rec.export")
 st.caption(_("What to notice: test RMSE drops below the item-mean line within the first epoch; "
              "on the map, items of one category (one colour) gather although no rating names it."))

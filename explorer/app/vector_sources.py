@@ -36,6 +36,11 @@ def vector_sources() -> dict:
     if (uploaded := st.session_state.get(UPLOADED_VECTORS)) is not None:
         label = _("Your uploaded vectors ({name})").format(name=uploaded[0])
         sources["upload"] = (label, uploaded[1])
+    if (rec := st.session_state.get("rec.run")) is not None and rec.step > 0:  # the recommender
+        users = _("Recommender: the user table (step {step:,})").format(step=rec.step)
+        items = _("Recommender: the item table (step {step:,})").format(step=rec.step)
+        sources["rec.users"] = (users, rec.vectors("users"))
+        sources["rec.items"] = (items, rec.vectors("items"))
     return sources
 
 
