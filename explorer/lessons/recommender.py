@@ -60,10 +60,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CATEGORY_PROBE", "CHUNK", "RatingsError", "RecommenderConfig", "UploadError",
-    "bought_vs_rated", "category_accuracy", "chance_accuracy", "item2vec_on_sessions",
-    "item_mean_baseline", "live_run", "load_shop_ratings", "purity_chance", "ratings_upload",
-    "recovery", "recovery_table", "same_category_share", "summary_text", "table_vectors",
-    "taste_hits", "tracked_items", "unseen_predictions", "user_taste",
+    "bought_vs_rated", "category_accuracy", "chance_accuracy", "for_display",
+    "item2vec_on_sessions", "item_mean_baseline", "live_run", "load_shop_ratings",
+    "purity_chance", "ratings_upload", "recovery", "recovery_table", "same_category_share",
+    "summary_text", "table_vectors", "taste_hits", "tracked_items", "unseen_predictions",
+    "user_taste",
 ]  # fmt: skip
 
 #: Column names of the tables below (English ids; the page translates them).
@@ -125,6 +126,16 @@ def table_vectors(model: Recommender, state: Any, table: str) -> Vectors:
     """One of the model's tables (``"users"`` or ``"items"``) as :class:`Vectors`."""
     t = model.tables(state)[table]
     return Vectors(t.rows, t.array)
+
+
+def for_display(table: pd.DataFrame, gettext: Any) -> pd.DataFrame:
+    """``table`` (one of this module's) with its column names and its taste words passed
+    through ``gettext`` (the page's ``_``): the library speaks English ids, the page the
+    reader's language."""
+    shown = table.rename(columns=gettext)
+    if TASTE in table.columns:
+        shown[gettext(TASTE)] = [gettext(t) if t else t for t in table[TASTE]]
+    return shown
 
 
 # --- does the item table know the categories? ----------------------------------------------
