@@ -81,7 +81,7 @@ if advanced and not playing:
             "categories; they rank the neighbours differently."))  # fmt: skip
     tables = {"items": _("items"), "users": _("users")}
     which = st.radio(_("Export the table of"), list(tables), format_func=tables.get,
-                     horizontal=True, key="rec.table", help=_("Rows and their vectors."))  # fmt: skip
+                     horizontal=True, key="rec.table", help=_("Which one to save."))  # fmt: skip
     exports.export_panel(run.vectors(which), key="rec.export")
 st.caption(_(
     "What to notice: test RMSE drops below the item-mean line within the first epoch; on the "
