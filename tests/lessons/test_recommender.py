@@ -19,6 +19,7 @@ from explorer.lessons.recommender import (
     bought_vs_rated,
     category_accuracy,
     chance_accuracy,
+    for_display,
     purity_chance,
     ratings_upload,
     recovery,
@@ -31,7 +32,7 @@ from explorer.lessons.recommender import (
 )
 from explorer.models.item2vec import load_shop, train_items
 from explorer.models.ratings_data import load_shop_ratings
-from explorer.models.recommender import Recommender, RecommenderConfig
+from explorer.models.recommender import Recommender, RecommenderConfig, item_mean_baseline
 
 
 @pytest.fixture(scope="module")
@@ -142,3 +143,25 @@ def test_ratings_upload_reads_a_csv_with_loose_column_names():
 def test_ratings_upload_refuses_with_a_sentence(name, body, error, match):
     with pytest.raises(error, match=match):
         ratings_upload(name, body)
+
+
+def test_the_pages_live_run_follows_three_items_a_category_and_probes_the_categories(shop):
+    from explorer.lessons.recommender import CATEGORY_PROBE, CHUNK, live_run
+
+    run = live_run(shop, RecommenderConfig())
+    assert run.track[:3] == ["tent", "sleeping_bag", "sleeping_mat"] and len(run.track) == 27
+    assert run.map_words == run.track and run.map_table == "items"
+    _, start = run.series(CATEGORY_PROBE)
+    for _tick in range(20):
+        run.tick(CHUNK)
+    # after 200 batches (1.5 epochs): categories far above chance (0.14)
+    assert start[0] < 0.3 and run.latest(CATEGORY_PROBE) > 0.8
+    assert run.latest("test_rmse") < item_mean_baseline(shop)
+
+
+def test_for_display_translates_the_column_ids_and_the_taste_words(trained):
+    model, state = trained
+    table = unseen_predictions(model, state, "user001", topn=8)
+    shown = for_display(table, lambda s: s.upper())
+    assert list(shown.columns) == ["ITEM", "PREDICTED RATING", "CATEGORY", "TASTE"]
+    assert set(shown["TASTE"]) <= {"LOVED", "DISLIKED", ""}
