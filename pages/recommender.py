@@ -34,9 +34,9 @@ def draw(shown, looking_back: bool) -> None:
          _("Test RMSE of predicting each item's mean training rating.")),
     ])  # fmt: skip
     left, right = st.columns(2)
-    player.heatmap(run, "users", shown, looking_back, _("users (the first 20)"), "rU", left)
-    title = _("items (three of each category)") if data.categories else _("items (the first 20)")
-    player.heatmap(run, "items", shown, looking_back, title, "rI", right)
+    users, items = (_(title) for title in rec.heatmap_titles(data))
+    player.heatmap(run, "users", shown, looking_back, users, "rU", left)
+    player.heatmap(run, "items", shown, looking_back, items, "rI", right)
     st.caption(_("Outlined rows: changed by the last chunk. Red is positive, blue negative."))
     player.steady_map(run, shown, looking_back, "rM", data.categories or None)
 

@@ -60,7 +60,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CATEGORY_PROBE", "CHUNK", "RatingsError", "RecommenderConfig", "UploadError",
-    "bought_vs_rated", "category_accuracy", "chance_accuracy", "for_display",
+    "bought_vs_rated", "category_accuracy", "chance_accuracy", "for_display", "heatmap_titles",
     "item2vec_on_sessions", "item_mean_baseline", "live_run", "load_shop_ratings",
     "purity_chance", "ratings_upload", "recovery", "recovery_table", "same_category_share",
     "summary_text", "table_vectors", "taste_hits", "tracked_items", "unseen_predictions",
@@ -102,6 +102,22 @@ def tracked_items(data: Ratings, per_category: int = PER_CATEGORY, n: int = 20) 
             seen[category] += 1
             picked.append(item)
     return picked
+
+
+def heatmap_titles(data: Ratings, whole_below: int = 40) -> tuple[str, str]:
+    """Titles (English ids) of the users' and the items' heatmaps, saying which rows the
+    player shows (``LiveRun.heatmap_rows``: a small table whole, else the tracked rows, else
+    the first 20).
+
+    >>> heatmap_titles(load_shop_ratings())
+    ('users (the first 20)', 'items (three of each category)')
+    """
+    users = N_("users") if len(data.users) <= whole_below else N_("users (the first 20)")
+    if len(data.items) <= whole_below:
+        return users, N_("items")
+    return users, N_("items (three of each category)") if data.categories else N_(
+        "items (the first 20)"
+    )
 
 
 def live_run(data: Ratings, config: RecommenderConfig | None = None) -> LiveRun:

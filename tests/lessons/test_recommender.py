@@ -165,3 +165,12 @@ def test_for_display_translates_the_column_ids_and_the_taste_words(trained):
     shown = for_display(table, lambda s: s.upper())
     assert list(shown.columns) == ["ITEM", "PREDICTED RATING", "CATEGORY", "TASTE"]
     assert set(shown["TASTE"]) <= {"LOVED", "DISLIKED", ""}
+
+
+def test_heatmap_titles_say_which_rows_are_shown(shop):
+    from explorer.lessons.recommender import heatmap_titles
+
+    assert heatmap_titles(shop) == ("users (the first 20)", "items (three of each category)")
+    small = ratings_upload("r.csv", b"user,item,rating\n" + b"".join(
+        f"u{i % 7},i{i % 5},{1 + i % 5}\n".encode() for i in range(60)))  # fmt: skip
+    assert heatmap_titles(small) == ("users", "items")
