@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer.app import exports, player, ratings_form, view
+from explorer.app import exports, link, player, ratings_form, view
 from explorer.i18n import _
 from explorer.lessons import recommender as rec
 
@@ -16,6 +16,7 @@ st.markdown(_(
 ))  # fmt: skip
 data, config, chunk, settings = ratings_form.ratings_settings()
 run, was_reset = player.session_run("rec", settings, lambda: rec.live_run(data, config))
+link.replay_to_url_step(run, chunk)  # a shared link names a step: train to it
 if was_reset:
     st.info(_("The data or a setting changed, so the model restarted from step 0."))
 baseline, advanced = rec.item_mean_baseline(data), view.show_advanced()
@@ -82,7 +83,8 @@ if advanced and not playing:
     tables = {"items": _("items"), "users": _("users")}
     which = st.radio(_("Export the table of"), list(tables), format_func=tables.get,
                      horizontal=True, key="rec.table", help=_("Which one to save."))  # fmt: skip
-    exports.export_panel(run.vectors(which), key="rec.export")
+    shared = link.share_link("recommender", run.step) if settings[0] == "shop" else ""
+    exports.export_panel(run.vectors(which), key="rec.export", link=shared)
 st.caption(_(
     "What to notice: test RMSE drops below the item-mean line within the first epoch; on the "
     "map, items of one category (one colour) gather although no rating names it."))  # fmt: skip

@@ -56,7 +56,7 @@ def test_an_uploaded_table_trains_and_a_setting_restarts():
     assert at.session_state["rec.run"].model.data is mine
     at.button(key="rec.step").click().run()
     assert not at.exception and metric(at, "Step") != "0"
-    at.slider(key="rec.dim").set_value(4).run()
+    at.slider(key="rec.output_dim").set_value(4).run()
     assert metric(at, "Step") == "0" and at.info  # restarted, and says so
     assert at.session_state["rec.run"].model.config.output_dim == 4
 
@@ -73,3 +73,23 @@ def test_both_tables_are_vector_sources(page):
     assert any("the item table" in o for o in picker.options)
     picker.set_value("rec.items").run()
     assert not at.exception
+
+
+def test_a_link_carries_the_recommenders_settings():
+    from explorer.app.link import read_link
+
+    values = read_link({"rec.output_dim": "4", "rec.use_bias": "false", "rec.epochs": "999",
+                        "rec.learning_rate": "0.02", "rec.chunk": "5"})  # fmt: skip
+    assert values == {"rec.output_dim": 4, "rec.use_bias": False, "rec.learning_rate": 0.02,
+                      "rec.chunk": 5}  # 999 epochs: not offered, dropped  # fmt: skip
+
+
+def test_opening_a_link_replays_to_its_step_with_its_settings():
+    pagetest.use_language("en")
+    at = AppTest.from_file(str(pagetest.ROOT / "streamlit_app.py"), default_timeout=90)
+    at.query_params.update({"rec.output_dim": "4", "step": "30"})
+    at.run()
+    at.switch_page("pages/recommender.py").run()
+    assert not at.exception
+    run = at.session_state["rec.run"]
+    assert run.model.config.output_dim == 4 and run.step == 30

@@ -21,10 +21,12 @@ from explorer.app.view import show_advanced
 from explorer.i18n import _
 from explorer.lessons import recommender as rec
 from explorer.models.ratings_data import Ratings
+from explorer.models.settings import Setting
 
-DEFAULTS = {"rec.data": "shop", "rec.dim": 8, "rec.bias": True, "rec.lr": 0.005,
-            "rec.epochs": 10, "rec.seed": 0, "rec.chunk": rec.CHUNK}  # fmt: skip
-LEARNING_RATES = (0.001, 0.002, 0.005, 0.01, 0.02)
+#: Where the session keeps the settings (``rec.output_dim``...); the shared link reads them
+#: with the same table (``explorer.app.link``).
+PREFIX = "rec."
+FORM = rec.SETTINGS
 
 
 def _on_upload() -> None:  # the current model stays unless the new table can train one
@@ -45,60 +47,48 @@ def _shop() -> Ratings:
 def ratings_settings() -> tuple[Ratings, rec.RecommenderConfig, int, Hashable]:
     """The form (outside the presenter view): ``(data, config, batches per tick, settings)``,
     where ``settings`` changes exactly when the run must restart."""
-    ss, keep = st.session_state, {"persist_state": KEEP}
-    init_state(DEFAULTS)
+    ss = st.session_state
+    init_state({"rec.data": "shop"} | {PREFIX + s.key: s.default for s in FORM})
     upload = ss.get("rec.upload")
     if show_advanced():
-        _form(upload, keep)
+        _form(upload)
     mine = ss["rec.data"] == "upload" and upload is not None
     data = upload[1] if mine else _shop()
-    config = rec.RecommenderConfig(output_dim=ss["rec.dim"], use_bias=ss["rec.bias"],
-                                   learning_rate=ss["rec.lr"], epochs=ss["rec.epochs"],
-                                   seed=ss["rec.seed"])  # fmt: skip
+    config = rec.config_from({s.key: ss[PREFIX + s.key] for s in FORM})
     return data, config, int(ss["rec.chunk"]), (("upload", id(data)) if mine else "shop", config)
 
 
-def _form(upload: tuple | None, keep: dict) -> None:
+def _form(upload: tuple | None) -> None:
     ss = st.session_state
     with st.expander(_("Data and settings"), expanded=ss.get("rec.error") is not None):
         names = {"shop": _("The made-up shop's ratings (400 users, 101 items)")}
         if upload is not None:
             names["upload"] = _("Your ratings ({name})").format(name=upload[0])
-        st.radio(
-            _("Ratings"),
-            list(names),
-            format_func=names.get,
-            key="rec.data",
-            **keep,
-            help=_("Made-up ratings drawn from hidden tastes, or your own table."),
-        )
-        st.file_uploader(
-            _("Your ratings: a user,item,rating table (.csv or .tsv)"),
-            ["csv", "tsv"],
-            key="rec.file",
-            on_change=_on_upload,
-            help=_("One row per rating, numbers in the rating column."),
-        )
+        st.radio(_("Ratings"), list(names), format_func=names.get, key="rec.data",
+                 persist_state=KEEP, help=_("Made-up ratings from hidden tastes, or your own."))
+        st.file_uploader(_("Your ratings: a user,item,rating table (.csv or .tsv)"),
+                         ["csv", "tsv"], key="rec.file", on_change=_on_upload,
+                         help=_("One row per rating, numbers in the rating column."))  # fmt: skip
         if error := ss.get("rec.error"):
-            st.error(
-                _(
-                    "This table cannot train the recommender, so the current model stays. {reason}"
-                ).format(reason=error)
-            )
-        c = st.columns(6)
-        c[0].slider(_("output_dim"), 2, 32, key="rec.dim", **keep, help=_("Length of each vector."))
-        c[1].checkbox(
-            _("use_bias"), key="rec.bias", **keep, help=_("A learned bias per user and item.")
-        )
-        c[2].select_slider(
-            _("learning_rate"), LEARNING_RATES, key="rec.lr", **keep, help=_("Adam's step size.")
-        )
-        c[3].slider(
-            _("epochs"), 1, 40, key="rec.epochs", **keep, help=_("Passes over the ratings.")
-        )
-        c[4].number_input(
-            _("seed"), 0, 9999, key="rec.seed", **keep, help=_("First weights, and order.")
-        )
-        c[5].slider(
-            _("Batches per tick"), 1, 50, key="rec.chunk", **keep, help=_("Training per picture.")
-        )
+            st.error(_("This table cannot train the recommender, so the current model stays. "
+                       "{reason}").format(reason=error))  # fmt: skip
+        for setting, column in zip(FORM, st.columns(len(FORM)), strict=True):
+            _widget(setting, column)
+
+
+def _widget(setting: Setting, where) -> None:  # noqa: ANN001 (a column)
+    # As explorer.app.settings_form draws word2vec's: bounds and choices from the table; the
+    # session holds values, the labels are the widget's format_func.
+    key = PREFIX + setting.key
+    value, label = st.session_state[key], _(setting.label)
+    common = {"key": key, "persist_state": KEEP, "help": _(setting.help)}
+    if setting.widget == "radio":
+        options, names = list(setting.form_choices()), setting.choice_labels
+        where.radio(label, options, index=options.index(value),
+                    format_func=lambda v: _(names[v]), **common)  # fmt: skip
+    elif setting.widget == "select_slider":
+        where.select_slider(label, setting.form_choices(), value=value, **common)
+    elif setting.widget == "number":
+        where.number_input(label, *setting.form_range(), value=value, **common)
+    else:
+        where.slider(label, *setting.form_range(), value=value, **common)

@@ -174,3 +174,12 @@ def test_heatmap_titles_say_which_rows_are_shown(shop):
     small = ratings_upload("r.csv", b"user,item,rating\n" + b"".join(
         f"u{i % 7},i{i % 5},{1 + i % 5}\n".encode() for i in range(60)))  # fmt: skip
     assert heatmap_titles(small) == ("users", "items")
+
+
+def test_the_settings_table_defaults_are_the_configs():
+    from explorer.lessons.recommender import CHUNK, SETTINGS, config_from
+    from explorer.models.settings import defaults, require_valid
+
+    values = defaults(SETTINGS)
+    assert config_from(values) == RecommenderConfig() and values["chunk"] == CHUNK
+    require_valid(RecommenderConfig(), SETTINGS)
