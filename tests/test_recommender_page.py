@@ -93,3 +93,10 @@ def test_opening_a_link_replays_to_its_step_with_its_settings():
     assert not at.exception
     run = at.session_state["rec.run"]
     assert run.model.config.output_dim == 4 and run.step == 30
+
+
+def test_the_shared_link_reads_the_settings_without_loading_the_model():
+    from tests.test_architecture import heavy_modules_after
+
+    heavy = {"explorer.lessons.recommender", "explorer.models.recommender", "sklearn"}
+    assert heavy_modules_after("import explorer.app.link", heavy) == []

@@ -13,23 +13,29 @@ the current data and model as they were and says why (no traceback: the readers 
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from explorer.app.state import KEEP, init_state
 from explorer.app.view import show_advanced
 from explorer.i18n import _
-from explorer.lessons import recommender as rec
-from explorer.models.ratings_data import Ratings
+from explorer.models.recommender_settings import SETTINGS
 from explorer.models.settings import Setting
+
+if TYPE_CHECKING:  # the shared link imports this module: numpy and pandas only when drawn
+    from explorer.models.ratings_data import Ratings
+    from explorer.models.recommender import RecommenderConfig
 
 #: Where the session keeps the settings (``rec.output_dim``...); the shared link reads them
 #: with the same table (``explorer.app.link``).
 PREFIX = "rec."
-FORM = rec.SETTINGS
+FORM = SETTINGS
 
 
 def _on_upload() -> None:  # the current model stays unless the new table can train one
+    from explorer.lessons import recommender as rec
+
     ss = st.session_state
     if (f := ss.get("rec.file")) is not None:
         try:
@@ -41,12 +47,16 @@ def _on_upload() -> None:  # the current model stays unless the new table can tr
 
 @st.cache_resource(show_spinner=False)
 def _shop() -> Ratings:
-    return rec.load_shop_ratings()
+    from explorer.models.ratings_data import load_shop_ratings
+
+    return load_shop_ratings()
 
 
-def ratings_settings() -> tuple[Ratings, rec.RecommenderConfig, int, Hashable]:
+def ratings_settings() -> tuple[Ratings, RecommenderConfig, int, Hashable]:
     """The form (outside the presenter view): ``(data, config, batches per tick, settings)``,
     where ``settings`` changes exactly when the run must restart."""
+    from explorer.lessons.recommender import config_from
+
     ss = st.session_state
     init_state({"rec.data": "shop"} | {PREFIX + s.key: s.default for s in FORM})
     upload = ss.get("rec.upload")
@@ -54,7 +64,7 @@ def ratings_settings() -> tuple[Ratings, rec.RecommenderConfig, int, Hashable]:
         _form(upload)
     mine = ss["rec.data"] == "upload" and upload is not None
     data = upload[1] if mine else _shop()
-    config = rec.config_from({s.key: ss[PREFIX + s.key] for s in FORM})
+    config = config_from({s.key: ss[PREFIX + s.key] for s in FORM})
     return data, config, int(ss["rec.chunk"]), (("upload", id(data)) if mine else "shop", config)
 
 

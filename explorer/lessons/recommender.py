@@ -52,7 +52,7 @@ from explorer.models.recommender import (
     item_mean_baseline,
     predict_ids,
 )
-from explorer.models.settings import Setting
+from explorer.models.recommender_settings import CHUNK, SETTINGS
 from explorer.models.vectors import Vectors
 from explorer.player.run import LiveRun
 
@@ -78,30 +78,8 @@ BOUGHT, RATED = N_("bought with it (item2vec)"), N_("rated alike (recommender)")
 SAME_SESSIONS = N_("same company (item2vec)")
 
 
-#: The page's defaults: batches per tick (the shop's 1,370 batches in 137 ticks; the item
-#: table's categories are clear after one epoch, 14 ticks) and the items followed in the
-#: heatmap and on the map (the first of each category).
-CHUNK = 10
+#: The items the heatmap and the map follow: the first of each category.
 PER_CATEGORY = 3
-#: The page's settings, declared once: its form, and what a shared link may carry. Every one
-#: but ``chunk`` (batches per tick) is a field of :class:`RecommenderConfig`.
-SETTINGS: tuple[Setting, ...] = (
-    Setting("output_dim", int, 8, lo=1, offer=(2, 32), label=N_("output_dim"),
-            help=N_("Length of each user and item vector.")),
-    Setting("use_bias", bool, True, choices=(True, False), widget="radio", label=N_("use_bias"),
-            choice_labels={True: N_("dot + biases"), False: N_("dot only")},
-            help=N_("A learned bias per user and item, plus the mean (False: seed 002's model).")),
-    Setting("learning_rate", float, 0.005, lo=0, offer=(0.001, 0.002, 0.005, 0.01, 0.02),
-            widget="select_slider", label=N_("learning_rate"), help=N_("Adam's step size.")),
-    Setting("epochs", int, 10, lo=1, offer=(1, 40), label=N_("epochs"),
-            help=N_("Passes over the training ratings.")),
-    Setting("seed", int, 0, lo=0, offer=(0, 9999), widget="number", label=N_("seed"),
-            help=N_("The first weights and the order of the ratings.")),
-    Setting("chunk", int, CHUNK, lo=1, hi=50, label=N_("Batches per tick"),
-            help=N_("How much training happens between two pictures while playing.")),
-)  # fmt: skip
-
-
 def config_from(values: Mapping[str, Any]) -> RecommenderConfig:
     """The model's config from the settings' values (``chunk`` is the page's own).
 
