@@ -100,3 +100,14 @@ def test_the_shared_link_reads_the_settings_without_loading_the_model():
 
     heavy = {"explorer.lessons.recommender", "explorer.models.recommender", "sklearn"}
     assert heavy_modules_after("import explorer.app.link", heavy) == []
+
+
+def test_switching_the_data_forgets_the_chosen_user():
+    rows = "".join(f"u{i % 7},i{i % 5},{1 + (i * 3) % 5}\n" for i in range(60))
+    at = open_page(**{"rec.upload": ("mine.csv", ratings_upload(
+        "mine.csv", ("user,item,rating\n" + rows).encode()))})  # fmt: skip
+    at.selectbox(key="rec.user").set_value("user005").run()
+    at.radio(key="rec.data").set_value("upload").run()
+    assert not at.exception and at.selectbox(key="rec.user").value == "u0"
+    at.radio(key="rec.data").set_value("shop").run()
+    assert not at.exception and at.selectbox(key="rec.user").value == "user001"

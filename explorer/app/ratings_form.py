@@ -31,6 +31,14 @@ if TYPE_CHECKING:  # the shared link imports this module: numpy and pandas only 
 #: with the same table (``explorer.app.link``).
 PREFIX = "rec."
 FORM = SETTINGS
+#: The page's choices of a user and an item, forgotten when the data changes (a name of the
+#: old data would match no option of the new).
+PICKS = ("rec.user", "rec.item")
+
+
+def _forget_picks() -> None:
+    for key in PICKS:
+        st.session_state.pop(key, None)
 
 
 def _on_upload() -> None:  # the current model stays unless the new table can train one
@@ -41,6 +49,7 @@ def _on_upload() -> None:  # the current model stays unless the new table can tr
         try:
             ss["rec.upload"] = (f.name, rec.ratings_upload(f.name, f.getvalue()))
             ss["rec.data"], ss["rec.error"] = "upload", None
+            _forget_picks()
         except (rec.UploadError, rec.RatingsError) as e:
             ss["rec.error"] = str(e)
 
@@ -75,7 +84,8 @@ def _form(upload: tuple | None) -> None:
         if upload is not None:
             names["upload"] = _("Your ratings ({name})").format(name=upload[0])
         st.radio(_("Ratings"), list(names), format_func=names.get, key="rec.data",
-                 persist_state=KEEP, help=_("Made-up ratings from hidden tastes, or your own."))
+                 on_change=_forget_picks, persist_state=KEEP,
+                 help=_("Made-up ratings from hidden tastes, or your own."))  # fmt: skip
         st.file_uploader(_("Your ratings: a user,item,rating table (.csv or .tsv)"),
                          ["csv", "tsv"], key="rec.file", on_change=_on_upload,
                          help=_("One row per rating, numbers in the rating column."))  # fmt: skip
