@@ -51,7 +51,7 @@ def _on_upload() -> None:  # the current model stays unless the new table can tr
             ss["rec.data"], ss["rec.error"] = "upload", None
             _forget_picks()
         except (rec.UploadError, rec.RatingsError) as e:
-            ss["rec.error"] = str(e)
+            ss["rec.error"] = e.args[0] if e.args else str(e)  # a message: shown translated
 
 
 @st.cache_resource(show_spinner=False)

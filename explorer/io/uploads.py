@@ -543,12 +543,12 @@ def read_table(name: str, data: bytes, max_bytes: int | None = MAX_UPLOAD_BYTES)
     data = as_bytes(data)
     if extension(name) not in TABLE_EXTENSIONS:
         raise UploadError(
-            _("{name} is not a table; upload {accepted} with a header row.").format(
+            M_("{name} is not a table; upload {accepted} with a header row.").format(
                 name=name, accepted=accepted_list(TABLE_EXTENSIONS)
             )
         )
     check_size(name, data, max_bytes)
-    hint = _("Upload a table ({accepted}).").format(accepted=accepted_list(TABLE_EXTENSIONS))
+    hint = M_("Upload a table ({accepted}).").format(accepted=accepted_list(TABLE_EXTENSIONS))
     header, rows = _read_table(name, decode_upload(name, data, hint=hint).text)
     width = len(header)
     cells = [[c.strip() or None for c in (row + [""] * width)[:width]]

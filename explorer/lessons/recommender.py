@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from explorer.i18n import N_
+from explorer.i18n import M_, N_
 from explorer.io.uploads import UploadError, read_table
 from explorer.models.item2vec import Shop, bought_with, category_purity, load_shop, train_items
 from explorer.models.keras import summary_text
@@ -372,4 +372,5 @@ def ratings_upload(name: str, data: bytes) -> Ratings:
     except RatingsError:
         raise
     except Exception as e:  # a net, as the upload readers have: a sentence, not a traceback
-        raise RatingsError(f"This table could not be read as ratings ({type(e).__name__}).") from e
+        raise RatingsError(M_("This table could not be read as ratings ({error}).",
+                              error=type(e).__name__)) from e  # fmt: skip

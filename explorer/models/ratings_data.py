@@ -17,7 +17,7 @@ the "cold start" every recommender knows. The shop's ratings are made up by
 ``sample_data/make_shop.py`` from hidden tastes over the same items as the shop log (see its
 docstring).
 
-The library speaks plain English here; the app translates at its edge.
+Refusals are messages (``explorer.i18n.M_``), translated where they are shown.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from explorer.i18n import M_
 from explorer.models.item2vec import ITEMS_FILE, load_categories
 from explorer.text.samples import SAMPLE_DIR
 
@@ -42,7 +43,11 @@ MIN_RATINGS = 10
 
 
 class RatingsError(ValueError):
-    """A ratings table the recommender cannot learn from (missing column, no numbers...)."""
+    """A ratings table the recommender cannot learn from (missing column, no numbers...).
+
+    It holds a :class:`~explorer.i18n.Message`: ``str(error)`` is the sentence in the
+    language of the session that shows it.
+    """
 
 
 @dataclass(frozen=True, eq=False)
@@ -153,22 +158,21 @@ def ratings_from_table(
     for kind, column in (("user", user_column), ("item", item_column), ("rating", rating_column)):
         if column not in table.columns:
             names = ", ".join(map(str, table.columns))
-            raise RatingsError(
-                f"There is no {kind} column called {column!r}; the columns are {names}."
-            )
+            raise RatingsError(M_(
+                "There is no {kind} column called '{column}'; the columns are {names}.",
+                kind=kind, column=column, names=names))  # fmt: skip
     rows = table[[user_column, item_column, rating_column]].dropna()
     numbers = pd.to_numeric(rows[rating_column], errors="coerce")
     bad = rows[rating_column][numbers.isna() | ~np.isfinite(numbers.fillna(0))]
     if len(bad):
         shown = ", ".join(repr(v) for v in bad.head(3).tolist())
-        raise RatingsError(
-            f"The rating column {rating_column!r} must hold numbers; {len(bad)} rows do not "
-            f"(for example {shown})."
-        )
+        raise RatingsError(M_(
+            "The rating column '{column}' must hold numbers; {n:,} rows do not (for example "
+            "{shown}).", column=rating_column, n=len(bad), shown=shown))  # fmt: skip
     if len(rows) < MIN_RATINGS:
-        raise RatingsError(
-            f"Only {len(rows)} complete ratings: the recommender needs at least {MIN_RATINGS}."
-        )
+        raise RatingsError(M_(
+            "Only {n:,} complete ratings: the recommender needs at least {least}.",
+            n=len(rows), least=MIN_RATINGS))  # fmt: skip
     return make_ratings(
         [str(u) for u in rows[user_column]],
         [str(i) for i in rows[item_column]],
