@@ -183,3 +183,13 @@ def test_the_settings_table_defaults_are_the_configs():
     values = defaults(SETTINGS)
     assert config_from(values) == RecommenderConfig() and values["chunk"] == CHUNK
     require_valid(RecommenderConfig(), SETTINGS)
+
+
+def test_the_hidden_tastes_file_is_what_the_generator_draws(shop):
+    from tests.models.test_item2vec import make_shop
+
+    tastes = {}
+    rows = make_shop.make_ratings(tastes=tastes)
+    assert rows == make_shop.make_ratings()  # writing the tastes down draws nothing
+    assert {u: (tuple(a), tuple(b)) for u, (a, b) in tastes.items()} == shop.tastes
+    assert len(shop.tastes) == 400 and all(loved and bad for loved, bad in shop.tastes.values())
