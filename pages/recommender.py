@@ -46,9 +46,9 @@ player.live(run, chunk, playing, draw, back, key="rec")
 curves = [player.Curve({"train_rmse": _("train"), "test_rmse": _("test")}, _("RMSE"), "RMSE",
                        (_("item means"), baseline))]  # fmt: skip
 if rec.CATEGORY_PROBE in run.probes:
-    chance = rec.chance_accuracy([data.categories[i] for i in data.items if i in data.categories])
+    chance = (_("chance"), rec.category_chance(data))
     curves.append(player.Curve({rec.CATEGORY_PROBE: _("item table")}, _("Categories recovered "
-                  "(nearest centroid)"), _("accuracy"), (_("chance"), chance)))  # fmt: skip
+                  "(nearest centroid)"), _("accuracy"), chance))  # fmt: skip
 player.curves(run, "rec", playing, curves)
 if advanced and not playing:
     model, now = run.model, run.state
@@ -61,8 +61,8 @@ if advanced and not playing:
         st.markdown(_("Hidden taste: loves **{loved}**, dislikes **{disliked}**.").format(
             loved=", ".join(taste[0]), disliked=", ".join(taste[1])))  # fmt: skip
     st.dataframe(rec.for_display(rec.unseen_predictions(model, now, user, 8), _), hide_index=True)
-    hits, share = rec.taste_hits(model, now)
-    if hits == hits:  # not NaN: the data knows the users' tastes
+    if data.tastes:  # the made-up users' hidden tastes
+        hits, share = rec.taste_hits(model, now)
         st.caption(_("Over all users: {hits:.0%} of each one's top 5 unseen items are of a loved "
                      "category; {share:.0%} of all their unseen items are.").format(
                          hits=hits, share=share))  # fmt: skip

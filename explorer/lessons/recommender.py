@@ -61,12 +61,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CATEGORY_PROBE", "CHUNK", "SETTINGS", "RatingsError", "RecommenderConfig", "UploadError",
-    "config_from",
-    "bought_vs_rated", "category_accuracy", "chance_accuracy", "for_display", "heatmap_titles",
-    "item2vec_on_sessions", "item_mean_baseline", "live_run", "load_shop_ratings",
-    "purity_chance", "ratings_upload", "recovery", "recovery_table", "same_category_share",
-    "summary_text", "table_vectors", "taste_hits", "tracked_items", "unseen_predictions",
-    "user_taste",
+    "bought_vs_rated", "category_accuracy", "category_chance", "chance_accuracy", "config_from",
+    "for_display", "heatmap_titles", "item2vec_on_sessions", "item_mean_baseline", "live_run",
+    "load_shop_ratings", "purity_chance", "ratings_upload", "recovery", "recovery_table",
+    "same_category_share", "summary_text", "table_vectors", "taste_hits", "tracked_items",
+    "unseen_predictions", "user_taste",
 ]  # fmt: skip
 
 #: Column names of the tables below (English ids; the page translates them).
@@ -208,6 +207,12 @@ def chance_accuracy(labels: Sequence[str]) -> float:
     0.5
     """
     return Counter(labels).most_common(1)[0][1] / len(labels)
+
+
+def category_chance(data: Ratings) -> float:
+    """:func:`chance_accuracy` of the items' categories (NaN when the data has none)."""
+    labels = [data.categories[i] for i in data.items if i in data.categories]
+    return chance_accuracy(labels) if labels else float("nan")
 
 
 def purity_chance(labels: Sequence[str]) -> float:

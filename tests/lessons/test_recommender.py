@@ -193,3 +193,12 @@ def test_the_hidden_tastes_file_is_what_the_generator_draws(shop):
     assert rows == make_shop.make_ratings()  # writing the tastes down draws nothing
     assert {u: (tuple(a), tuple(b)) for u, (a, b) in tastes.items()} == shop.tastes
     assert len(shop.tastes) == 400 and all(loved and bad for loved, bad in shop.tastes.values())
+
+
+def test_category_chance(shop):
+    from dataclasses import replace
+
+    from explorer.lessons.recommender import category_chance
+
+    assert category_chance(shop) == pytest.approx(14 / 101)
+    assert np.isnan(category_chance(replace(shop, categories={})))
