@@ -39,6 +39,11 @@ The size limit (``max_bytes``, 50 MB like the app's Streamlit setting) holds for
 and for all of them together. A vocabulary larger than ``max_vocab`` is not refused: the
 upload says how many words the live trainer will keep (``upload.max_vocab``; pass it to
 ``Word2VecConfig(max_vocab=...)``).
+
+Why one module of about 700 lines: every corpus upload passes through the same few
+checks (size, type, decoding, table columns, vocabulary) and the same refusal wording
+(:class:`UploadError`, :func:`friendly_errors`), which the vector and model readers reuse;
+split, the pieces would import each other.
 """
 
 from __future__ import annotations

@@ -14,6 +14,9 @@ with; its question is asked before anything is shown, and the answer is computed
 same model the page shows (never written down in advance), so a different corpus or seed
 gives an honest answer too. Text is English marked for translation; the words come from
 the lesson's corpus (English for the English interface, Chinese for the Chinese one).
+
+Why one module of over 400 lines: the lesson is one sequence of steps, each a question
+and its reveal, read in order like the lesson itself.
 """
 
 from __future__ import annotations

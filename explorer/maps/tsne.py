@@ -39,6 +39,9 @@ to be accurate cost more than the exact sums at 3,000 points.
 
 Everything is deterministic: the same inputs and seed give the same map, and the schedule
 depends on the global iteration, so 100 + 100 steps give exactly the map of 200.
+
+Why one module of about 500 lines: affinities, the starting map and the descent are the
+three parts of one algorithm, in the order they run (numbered below).
 """
 
 from __future__ import annotations

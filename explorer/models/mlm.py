@@ -41,6 +41,10 @@ What a page reads off a state (all pure): :meth:`MaskedLM.contextual_vectors` pe
 **layer 0 is the token embedding alone (no position)**, so every occurrence of a word is the
 same point, exactly word2vec's situation, and layer ``l >= 1`` is the output of block ``l``;
 :meth:`MaskedLM.attention`; :meth:`MaskedLM.fill_mask`; :func:`sense_separation`.
+
+Why one module of about 500 lines: the model (masking, forward, loss and gradients, Adam)
+and what a page reads off it share one state and one vocabulary; its layers are apart,
+in :mod:`explorer.models.transformer`.
 """
 
 from __future__ import annotations
