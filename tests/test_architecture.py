@@ -194,3 +194,14 @@ def test_no_module_imports_another_modules_private_names():
                 names = [a.name for a in node.names if a.name.startswith("_") and a.name != "_"]
                 private += [f"{path.relative_to(ROOT)}: {node.module}.{n}" for n in names]
     assert private == []
+
+
+def test_a_long_module_says_why_it_is_one_module():
+    # Small files, one concept each; a module past 400 lines explains itself.
+    long = []
+    for path in (ROOT / "explorer").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        doc = ast.get_docstring(ast.parse(text)) or ""
+        if text.count("\n") > 400 and "Why one module" not in doc:
+            long.append(f"{path.relative_to(ROOT)}: {text.count(chr(10))} lines")
+    assert long == []

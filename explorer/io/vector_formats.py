@@ -5,7 +5,7 @@ Usage:
     >>> wv.most_similar("king", topn=3)
     >>> wv, notes = read_vectors("vectors.tsv", tsv, metadata=labels_tsv)
 
-Writing them is :mod:`explorer.io.export`'s. One module of about 680 lines: one reader
+Writing them is :mod:`explorer.io.export`'s. Why one module of about 680 lines: one reader
 for four formats that are told apart by their content, so the sniffing, the shared
 row checks and every refusal's wording stay together.
 

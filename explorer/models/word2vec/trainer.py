@@ -40,6 +40,10 @@ trainer follows gensim.
 Because every random draw depends only on ``(seed, epoch)`` and the learning rate only on the
 position, training is deterministic and chunk-invariant: 10 + 10 steps give exactly the bits
 of 20 steps.
+
+Why one module of about 450 lines: one batch's update and the steps that walk the state
+through the batches are the training loop; the settings (:mod:`.config`), the epoch's plan
+(:mod:`.plan`) and the losses (:mod:`.objectives`) are apart.
 """
 
 from __future__ import annotations
