@@ -88,7 +88,7 @@ def matrix_heatmap(
                 "type": "nominal",
                 "sort": list(words),
                 "title": None,
-                "axis": {"labelFontSize": 16, "labelOverlap": False},
+                "axis": {"labelFontSize": 16, "labelOverlap": False, "labelLimit": 220},
             },
             "color": {
                 "field": "value",
