@@ -419,13 +419,25 @@ def trained_to_end(language: str, config: MLMConfig | None = None
     return model, state
 
 
-def two_senses(model: MaskedLM, state: MLMState, data: ContextData,
-               word: str | None = None) -> TwoSenses:
-    """The first occurrence of each of ``word``'s first two senses, compared layer by layer."""
+def _first_of_two_senses(data: ContextData, word: str | None) -> tuple[str, list[Occurrence]]:
     word = word or FIRST_WORD.get(data.language, "bank")
     occ = data.occurrences(word, limit=None)
     senses = data.sense_words()[word]
-    pair = [next(o for o in occ if o.sense == s) for s in senses[:2]]
+    return word, [next(o for o in occ if o.sense == s) for s in senses[:2]]
+
+
+def two_senses_text(data: ContextData, word: str | None = None
+                    ) -> tuple[tuple[str, str], tuple[str, str]]:
+    """``((word, sentence), (word, sentence))``: the pair :func:`two_senses` compares."""
+    word, pair = _first_of_two_senses(data, word)
+    return (word, data.texts[pair[0].sentence]), (word, data.texts[pair[1].sentence])
+
+
+def two_senses(model: MaskedLM, state: MLMState, data: ContextData,
+               word: str | None = None) -> TwoSenses:
+    """The first occurrence of each of ``word``'s first two senses, compared layer by layer."""
+    word, pair = _first_of_two_senses(data, word)
+    senses = [o.sense for o in pair]
 
     def cosines(s: MLMState) -> list[float]:
         return [_cosine(*model.occurrence_vectors(s, data.sentences, pair, layer))

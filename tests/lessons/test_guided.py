@@ -48,6 +48,7 @@ def test_the_english_lesson_reveals_what_the_demo_corpus_teaches():
         "map": "cat & kitten",
         "similarity": "kitten > dog > house",
         "analogy": "queen",
+        "contextual": "farther",  # 1.000 at layer 0, less at the top (computed)
     }
 
 
@@ -67,6 +68,6 @@ def test_each_step_opens_a_page_of_the_app_with_settings_it_offers():
     words = lesson_words("en")
     for step in STEPS:
         assert (ROOT / step.page).exists()
-        assert all(key.split(".")[0] in {"train", "proj", "sim", "corpus"}
+        assert all(key.split(".")[0] in {"train", "proj", "sim", "corpus", "ctx"}
                    for key in step.settings(words))  # fmt: skip
     assert [s.url_path for s in STEPS][:3] == ["embedding-layer", "corpus", "train"]
