@@ -37,6 +37,9 @@ from explorer.models.mlm import (
     MaskedLM,
     MLMConfig,
     MLMState,
+    forward,
+    one_blas_thread,
+    pad,
     sense_separation,
 )
 from explorer.models.sense_data import (
@@ -64,6 +67,8 @@ MASK_EXAMPLES = {"en": "She put money in the [MASK].", "zh": "爸爸去河里[MA
                  "ja": "父は赤い[MASK]に字を書いた。"}  # fmt: skip
 TWICE_EXAMPLES = {"en": PROVERB, "zh": "爸爸去河里打水,我去打篮球。",
                   "ja": "父ははしを渡って、はしを買った。"}  # fmt: skip
+CHUNK = 4  # batches per live tick at the page's defaults (python -m bench.mlm: ticks a second)
+SEPARATED = 0.9  # "separated": nearest-centroid accuracy at the top layer at least this
 MAX_POINTS = 120  # occurrences on the map and in the probe: enough to see, quick each tick
 # (measured: 120 occurrences of bank through the model in 22 ms, 240 in 105 ms)
 
@@ -153,6 +158,36 @@ class OccurrenceMap:
     chance: float | None
 
 
+_MEMO: list[tuple[tuple, MLMState, np.ndarray]] = []  # the last few states' vectors
+_MEMO_SIZE = 6
+
+
+def occurrence_layers(model: MaskedLM, state: MLMState, data: ContextData,
+                      occurrences: Sequence[Occurrence]) -> np.ndarray:
+    """The occurrences' vectors at every layer, ``(n_layers + 1, n, d)``, in one pass.
+
+    Layer 0 is the token embedding alone (as :meth:`MaskedLM.contextual_vectors`). The
+    last few results are kept (keyed by the state object, which never changes), so the
+    live probe, the map and the bars of one tick run the model once, not once each.
+    """
+    key = (id(model), id(data), tuple(occurrences))
+    for k, kept_state, layers in _MEMO:
+        if k == key and kept_state is state:
+            return layers
+    used = sorted({o.sentence for o in occurrences})
+    where = {sentence: i for i, sentence in enumerate(used)}
+    ids, lengths = pad([model.encode(data.sentences[i]) for i in used])
+    rows = np.array([where[o.sentence] for o in occurrences], dtype=int)
+    cols = np.array([o.position for o in occurrences], dtype=int)
+    with one_blas_thread():
+        outputs, _caches = forward(state.params, model.config, ids, lengths)
+    layers = np.stack([state.params["E"][ids[rows, cols]]]
+                      + [h[rows, cols] for h in outputs])  # fmt: skip
+    _MEMO.append((key, state, layers))
+    del _MEMO[:-_MEMO_SIZE]
+    return layers
+
+
 def occurrence_map(model: MaskedLM, state: MLMState, data: ContextData, word: str,
                    layer: int) -> OccurrenceMap:
     """The occurrences of ``word`` at ``layer`` on their own first two principal axes.
@@ -162,7 +197,7 @@ def occurrence_map(model: MaskedLM, state: MLMState, data: ContextData, word: st
     occ = data.occurrences(word)
     if not occ:
         raise KeyError(f"{word!r} does not occur in the corpus")
-    vecs = model.occurrence_vectors(state, data.sentences, occ, layer)
+    vecs = occurrence_layers(model, state, data, occ)[layer]
     senses = [o.sense for o in occ]
     score, chance = _separation(vecs, senses)
     return OccurrenceMap(word, layer, pca_coords(vecs.astype(np.float64)), vecs, senses,
@@ -180,9 +215,10 @@ def separation_by_layer(model: MaskedLM, state: MLMState, data: ContextData,
                         word: str) -> list[float | None]:
     """Nearest-centroid accuracy of ``word``'s senses at each layer 0..n_layers."""
     occ = data.occurrences(word)
+    if not occ:
+        return [None] * (model.config.n_layers + 1)
     senses = [o.sense for o in occ]
-    return [_separation(model.occurrence_vectors(state, data.sentences, occ, layer), senses)[0]
-            for layer in range(model.config.n_layers + 1)]  # fmt: skip
+    return [_separation(vecs, senses)[0] for vecs in occurrence_layers(model, state, data, occ)]
 
 
 @dataclass(frozen=True)
@@ -218,7 +254,7 @@ def separation_probe(model: MaskedLM, data: ContextData, word: str
     def probe(state: MLMState) -> float:
         if not occ:
             return float("nan")
-        score = _separation(model.occurrence_vectors(state, data.sentences, occ, top), senses)[0]
+        score = _separation(occurrence_layers(model, state, data, occ)[top], senses)[0]
         return float("nan") if score is None else score
 
     return probe

@@ -164,3 +164,16 @@ def test_the_guided_pair_is_one_vector_at_layer_0_and_two_at_the_top(english):
     assert pair.word == "bank" and pair.senses == ("money", "river")
     assert pair.trained[0] == pytest.approx(1.0) and pair.untrained[0] == pytest.approx(1.0)
     assert pair.trained[-1] < 0.99
+
+
+def test_one_pass_gives_every_layer_as_the_model_does(english):
+    from explorer.lessons.contextual import occurrence_layers
+
+    data, model, _start, state = english
+    occ = data.occurrences("light", limit=30)
+    layers = occurrence_layers(model, state, data, occ)
+    assert layers.shape == (3, 30, model.config.d_model)
+    for layer in range(3):
+        np.testing.assert_array_equal(
+            layers[layer], model.occurrence_vectors(state, data.sentences, occ, layer))
+    assert occurrence_layers(model, state, data, occ) is layers  # kept for the same state
