@@ -16,7 +16,8 @@ Prints, at the defaults of ``MLMConfig`` (issue 15's budgets in brackets; never 
    follows the left neighbour) on the same masked positions [the model wins].
 
 5. the live page's tick at its defaults (``explorer.lessons.contextual.CHUNK`` batches, then
-   the separation probe and the occurrence map at the top layer, as the page computes them
+   the separation probes of bank, trouble and light and the occurrence map of bank at the
+   top layer, as the page computes them
    on each tick of Play): milliseconds a tick, ticks a second, and the seconds of Play until
    *bank* separates (>= 0.9), with the untrained model's score beside it [>= 5 updates/s,
    <= 60 s].
@@ -122,16 +123,18 @@ def play(config: MLMConfig, word: str = "bank", limit: float = 120.0) -> None:
     """Ticks as the page's Play makes them: train a chunk, probe, map; until separated."""
     data = contextual.sense_data("en")
     model = contextual.build_model(data, config)
-    probe = contextual.separation_probe(model, data, word)
+    words = contextual.probe_words(data, model)
+    group = contextual.word_group(data, words)
+    probes = {w: contextual.separation_probe(model, data, w, group) for w in words}
     state = model.init_state()
-    untrained = probe(state)
+    untrained = probes[word](state)
     top = model.config.n_layers
     played, ticks, reached, seconds = 0.0, 0, None, []
     while played < limit:
         t0 = time.perf_counter()
         state, snap = model.train_steps(state, contextual.CHUNK)
-        score = probe(state)
-        contextual.occurrence_map(model, state, data, word, top)
+        score = {w: p(state) for w, p in probes.items()}[word]
+        contextual.occurrence_map(model, state, data, word, top, group)
         seconds.append(time.perf_counter() - t0)
         played += seconds[-1]
         ticks += 1
@@ -141,8 +144,9 @@ def play(config: MLMConfig, word: str = "bank", limit: float = 120.0) -> None:
         if snap.finished:
             break
     ms = 1000 * float(np.median(seconds))
-    print(f"\nlive tick at the page's defaults ({contextual.CHUNK} batches, probe and map of "
-          f"{word!r}): {ms:.0f} ms median -> {1000 / ms:.1f} updates/s [budget >= 5]")
+    print(f"\nlive tick at the page's defaults ({contextual.CHUNK} batches, probes of "
+          f"{', '.join(words)}, map of {word}): {ms:.0f} ms median -> {1000 / ms:.1f} "
+          f"updates/s [budget >= 5]")
     if reached:
         print(f"{word} separates (top layer >= {contextual.SEPARATED}) after {reached[0]:.1f} s "
               f"of Play ({ticks} ticks, step {reached[1]}, score {reached[2]:.3f}); "

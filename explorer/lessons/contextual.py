@@ -69,8 +69,8 @@ TWICE_EXAMPLES = {"en": PROVERB, "zh": "爸爸去河里打水,我去打篮球。
                   "ja": "父ははしを渡って、はしを買った。"}  # fmt: skip
 CHUNK = 4  # batches per live tick at the page's defaults (python -m bench.mlm: ticks a second)
 SEPARATED = 0.9  # "separated": nearest-centroid accuracy at the top layer at least this
-MAX_POINTS = 120  # occurrences on the map and in the probe: enough to see, quick each tick
-# (measured: 120 occurrences of bank through the model in 22 ms, 240 in 105 ms)
+MAX_POINTS = 80  # occurrences of a word on the map and in the probe: enough to see, and
+# quick each tick (measured: 80 occurrences of each of 3 words through the model in 33 ms)
 
 
 @dataclass(frozen=True)
@@ -158,6 +158,36 @@ class OccurrenceMap:
     chance: float | None
 
 
+@dataclass(frozen=True)
+class WordGroup:
+    """The occurrences of a few words, run through the model together (one pass a tick)."""
+
+    occurrences: tuple[Occurrence, ...]
+    spans: dict[str, slice]
+
+
+def word_group(data: ContextData, words: Sequence[str], limit: int = MAX_POINTS) -> WordGroup:
+    """The occurrences of ``words`` (at most ``limit`` each), one after the other."""
+    occurrences: list[Occurrence] = []
+    spans = {}
+    for word in dict.fromkeys(words):
+        found = data.occurrences(word, limit)
+        spans[word] = slice(len(occurrences), len(occurrences) + len(found))
+        occurrences += found
+    return WordGroup(tuple(occurrences), spans)
+
+
+def _word_layers(model: MaskedLM, state: MLMState, data: ContextData, word: str,
+                 group: WordGroup | None) -> tuple[list[Occurrence], np.ndarray]:
+    if group is None or word not in group.spans:
+        group = word_group(data, [word])
+    span = group.spans[word]
+    occ = list(group.occurrences[span])
+    if not occ:
+        return occ, np.zeros((model.config.n_layers + 1, 0, model.config.d_model))
+    return occ, occurrence_layers(model, state, data, group.occurrences)[:, span]
+
+
 _MEMO: list[tuple[tuple, MLMState, np.ndarray]] = []  # the last few states' vectors
 _MEMO_SIZE = 6
 
@@ -189,15 +219,16 @@ def occurrence_layers(model: MaskedLM, state: MLMState, data: ContextData,
 
 
 def occurrence_map(model: MaskedLM, state: MLMState, data: ContextData, word: str,
-                   layer: int) -> OccurrenceMap:
+                   layer: int, group: WordGroup | None = None) -> OccurrenceMap:
     """The occurrences of ``word`` at ``layer`` on their own first two principal axes.
 
-    At layer 0 every occurrence has the same vector, so they all sit at (0, 0).
+    At layer 0 every occurrence has the same vector, so they all sit at (0, 0). With a
+    ``group`` holding ``word``, its pass through the model is shared with the probes.
     """
-    occ = data.occurrences(word)
+    occ, layers = _word_layers(model, state, data, word, group)
     if not occ:
         raise KeyError(f"{word!r} does not occur in the corpus")
-    vecs = occurrence_layers(model, state, data, occ)[layer]
+    vecs = layers[layer]
     senses = [o.sense for o in occ]
     score, chance = _separation(vecs, senses)
     return OccurrenceMap(word, layer, pca_coords(vecs.astype(np.float64)), vecs, senses,
@@ -211,14 +242,12 @@ def _separation(vecs: np.ndarray, senses: Sequence[str | None]):
     return sense_separation(vecs[known], [senses[i] for i in known])
 
 
-def separation_by_layer(model: MaskedLM, state: MLMState, data: ContextData,
-                        word: str) -> list[float | None]:
+def separation_by_layer(model: MaskedLM, state: MLMState, data: ContextData, word: str,
+                        group: WordGroup | None = None) -> list[float | None]:
     """Nearest-centroid accuracy of ``word``'s senses at each layer 0..n_layers."""
-    occ = data.occurrences(word)
-    if not occ:
-        return [None] * (model.config.n_layers + 1)
+    occ, layers = _word_layers(model, state, data, word, group)
     senses = [o.sense for o in occ]
-    return [_separation(vecs, senses)[0] for vecs in occurrence_layers(model, state, data, occ)]
+    return [_separation(vecs, senses)[0] if occ else None for vecs in layers]
 
 
 @dataclass(frozen=True)
@@ -232,32 +261,33 @@ class LayerScores:
 
 
 def layer_scores(model: MaskedLM, state: MLMState, start: MLMState, data: ContextData,
-                 word: str) -> LayerScores:
+                 word: str, group: WordGroup | None = None) -> LayerScores:
     """Both sides of the honest comparison: what mixing alone does, what training adds."""
     senses = {o.sense for o in data.occurrences(word)} - {None}
     chance = 1 / len(senses) if len(senses) >= 2 else None
     return LayerScores(list(range(model.config.n_layers + 1)),
-                       separation_by_layer(model, state, data, word),
-                       separation_by_layer(model, start, data, word), chance)  # fmt: skip
+                       separation_by_layer(model, state, data, word, group),
+                       separation_by_layer(model, start, data, word, group), chance)
 
 
-def separation_probe(model: MaskedLM, data: ContextData, word: str
-                     ) -> Callable[[MLMState], float]:
+def separation_probe(model: MaskedLM, data: ContextData, word: str,
+                     group: WordGroup | None = None) -> Callable[[MLMState], float]:
     """``probe(state)``: the top layer's sense separation of ``word`` (NaN without senses).
 
     For the live player's probes, so the figure is a curve that moves while training plays.
+    Probes of one ``group`` share one pass through the model per state.
     """
-    occ = data.occurrences(word)
-    senses = [o.sense for o in occ]
-    top = model.config.n_layers
 
     def probe(state: MLMState) -> float:
-        if not occ:
-            return float("nan")
-        score = _separation(occurrence_layers(model, state, data, occ)[top], senses)[0]
+        score = separation_by_layer(model, state, data, word, group)[-1]
         return float("nan") if score is None else score
 
     return probe
+
+
+def probe_words(data: ContextData, model: MaskedLM, most: int = 3) -> list[str]:
+    """The words whose separation the live run follows: those with known senses."""
+    return [w for w in data.sense_words() if w in model.index][:most]
 
 
 def first_reached(steps: Sequence[int], values: Sequence[float], target: float = 0.9
