@@ -286,8 +286,8 @@ def separation_probe(model: MaskedLM, data: ContextData, word: str,
 
 
 def probe_words(data: ContextData, model: MaskedLM, most: int = 3) -> list[str]:
-    """The words whose separation the live run follows: those with known senses."""
-    return [w for w in data.sense_words() if w in model.index][:most]
+    """The words whose separation the live run follows: those with known senses, first first."""
+    return word_choices(data, model)[: min(most, len(data.sense_words()))]
 
 
 def first_reached(steps: Sequence[int], values: Sequence[float], target: float = 0.9
