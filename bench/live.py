@@ -27,12 +27,12 @@ def in_process(ticks: int = 60) -> dict[str, float]:
 
     from explorer.charts.training import loss_figure, map_figure, matrix_heatmap, rank_figure
     from explorer.models.word2vec.trainer import Word2VecConfig
-    from explorer.player.run import Analogy, LiveRun
+    from explorer.player.word2vec import ANALOGY_RANK, Analogy, word2vec_run
     from explorer.text.samples import get_sample, load_sample_text
     from explorer.text.tokenize import tokenize
 
     sample = get_sample("english")
-    run = LiveRun(
+    run = word2vec_run(
         tokenize(load_sample_text("english")),
         Word2VecConfig(),
         sample.track,
@@ -52,7 +52,7 @@ def in_process(ticks: int = 60) -> dict[str, float]:
             matrix_heatmap(run.state.W_out[ids], run.track, None, "W_out"),
             loss_figure(run.steps, run.losses),
             map_figure(run.map_xy, run.track, list(run.trails)),
-            rank_figure(run.analogy_steps, run.analogy_ranks, "rank"),
+            rank_figure(*run.series(ANALOGY_RANK), "rank"),
         ]
         run.vectors().most_similar(run.track[0], topn=8)
         specs = [json.dumps(f) for f in figs]  # what st.vega_lite_chart sends of each

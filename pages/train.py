@@ -1,14 +1,13 @@
 """Train live: press Play and watch a CBOW word2vec model learn."""
 
-import time
-
 import numpy as np
 import streamlit as st
 
-from explorer.app import session
-from explorer.charts.training import loss_figure, map_figure, matrix_heatmap, rank_figure
-from explorer.i18n import _, pgettext
+from explorer.app import player, session
+from explorer.charts.training import matrix_heatmap
+from explorer.i18n import _
 from explorer.models.word2vec.huffman import output_rows
+from explorer.player.word2vec import ANALOGY_RANK
 
 session.page_setup()
 st.title(_("🏋️ Train live"))
@@ -26,120 +25,50 @@ if run.missing:
     st.warning(_("Not in the vocabulary (too rare?), so not tracked: {words}").format(
         words=", ".join(run.missing)))  # fmt: skip
 
-TICK_SECONDS = 0.08  # a picture every 80 ms while playing: over 10 updates a second
-session.init_state({"train.playing": False, "train.n": 10})
-
-
-def play(on: bool) -> None:
-    st.session_state["train.playing"] = on
-
-
-def step(chunks: int) -> None:  # "Step" is "pause, then train"
-    st.session_state["train.playing"] = False
-    for _i in range(chunks):
-        run.tick(chunk)
-
-
-def reset() -> None:
-    st.session_state["train.playing"] = False
-    run.reset()
-
-
 advanced = session.show_advanced()  # the presenter view keeps Play, Pause, Step, Reset
-row = session.toolbar("train.player")  # one row, on a phone too
-row.button(_("▶ Play"), key="train.play", on_click=play, args=(True,), type="primary",
-           disabled=run.finished, help=_("Train on and on, a chunk per tick"))  # fmt: skip
-row.button(_("⏸ Pause"), key="train.pause", on_click=play, args=(False,), help=_("Stop training"))
-one = _("Pause, then train one chunk ({chunk} batches)").format(chunk=chunk)
-label = pgettext("button", "Step")  # the button (单步), not the counter (步数)
-row.button(label, key="train.step", on_click=step, args=(1,), help=one)
-if advanced:  # Step x N, then N (the button reads N from the state the input keeps)
-    n = st.session_state["train.n"]
-    row.button(_("Step x {n}").format(n=n), key="train.stepn", on_click=step, args=(n,),
-               help=_("Pause, then train {n} chunks").format(n=n))  # fmt: skip
-    row.number_input("N", 1, 1000, key="train.n", width=56, label_visibility="collapsed",
-                     help=_("How many chunks Step x N runs"))  # fmt: skip
-row.button(_("Reset"), key="train.reset", on_click=reset,
-           help=_("Back to step 0 and the seed's initial matrix"))  # fmt: skip
-playing = st.session_state["train.playing"] and not run.finished
+playing = player.controls(run, "train", chunk)
+back = player.look_back(run, "train", playing)
 
 
-steps, frame = run.timeline.steps(), run.timeline.latest()
-if advanced and not playing and len(steps) > 1:  # keyed by the step: a new step, the newest
-    at = st.select_slider(
-        _("Look back to step"), steps, value=steps[-1], key=f"train.at{run.step}",
-        help=_("Scrub back through training: matrix, map, neighbours."))  # fmt: skip
-    frame = run.timeline.at(at)
-looking_back = frame.step != run.step
-
-
-@st.fragment(run_every=TICK_SECONDS if playing else None)
-@session.taking_turns
-def live_view() -> None:
-    """Ten times a second while playing: a chunk of training, the matrices and the map."""
-    started = time.perf_counter()
-    if playing:
-        run.tick(chunk)
-        if run.finished:
-            st.session_state["train.playing"] = False
-            st.rerun(scope="app")
-    shown = frame if looking_back else run.timeline.latest()
-    # side by side, wrapping on a phone (where columns would stack, one metric a line)
-    m = st.container(horizontal=True, horizontal_alignment="distribute", key="train.metrics")
-    m.metric(_("Step"), f"{shown.step:,}", help=_("Batches trained so far"), width="content")
-    epoch = f"{min(run.state.epoch + 1, config.epochs)} / {config.epochs}"
-    m.metric(_("Epoch"), epoch, width="content")
-    m.metric(_("Learning rate"), f"{run.state.learning_rate:.4f}", width="content")
-    m.metric(_("Examples seen"), f"{run.state.examples_seen:,}", width="content")
+def draw(shown, looking_back: bool) -> None:
+    """Ten times a second while playing: the figures, the matrices and the map."""
+    lr, seen = run.state.learning_rate, run.state.examples_seen
     loss = shown.info.get("loss", float("nan"))
-    m.metric(_("Loss (last chunk)"), "–" if np.isnan(loss) else f"{loss:.3f}", width="content")
-    ids, rows = run.heatmap_rows()  # the whole matrix when small, else the tracked words
-    changed = None if looking_back else run.changed(ids)
-    W, W_out = shown.arrays["W"], shown.arrays["W_out"]
+    player.metrics("train", [
+        (_("Step"), f"{shown.step:,}", _("Batches trained so far")),
+        (_("Epoch"), f"{min(run.state.epoch + 1, config.epochs)} / {config.epochs}", None),
+        (_("Learning rate"), f"{lr:.4f}", None), (_("Examples seen"), f"{seen:,}", None),
+        (_("Loss (last chunk)"), "–" if np.isnan(loss) else f"{loss:.3f}", None),
+    ])  # fmt: skip
     left, right = st.columns(2)
-    session.vega(matrix_heatmap(W[ids], rows, changed, _("W: input vectors")), "tW", left)
+    player.heatmap(run, "W", shown, looking_back, _("W: input vectors"), "tW", left)
+    ids, rows = run.heatmap_rows("W")
     out, out_rows, title = output_rows(run.state.tree, ids, rows)  # hs: the paths' nodes
-    session.vega(matrix_heatmap(W_out[out], out_rows, None, title), "tO", right)
+    session.vega(matrix_heatmap(shown.arrays["W_out"][out], out_rows, None, title), "tO", right)
     st.caption(_("Outlined rows: changed by the last chunk. Red is positive, blue negative."))
     left, right = st.columns([3, 2])
-    xy = shown.arrays["xy"] if len(shown.arrays["xy"]) == len(run.map_words) else run.map_xy
-    trails = [] if looking_back else list(run.trails)
     group_of = session.current_sample().group_of  # the corpus's example groups, by colour
     groups = {w: _(group_of(w)) or _("tracked") for w in run.track}
-    highlight = run.track if run.map_top else ()  # larger, among the frequent words (grey)
-    session.vega(map_figure(xy, run.map_words, trails, highlight, groups=groups), "tM", left)
+    player.steady_map(run, shown, looking_back, "tM", groups, left)
     with right:
-        if run.track:
-            word = st.selectbox(_("Nearest neighbours of"), run.track, key="train.nn_word",
-                                help=_("Cosine similarity in W at the step shown."))  # fmt: skip
-            pairs = run.vectors(shown).most_similar(word, topn=8)
-            st.table([{_("word"): w, _("cosine"): f"{s:.3f}"} for w, s in pairs])
-    if playing:
-        run.tick_seconds.append(time.perf_counter() - started)
+        player.neighbours(run, shown, "train")
 
 
-@st.fragment(run_every=0.5 if playing else None)
-@session.taking_turns
-def progress_view() -> None:
-    """Twice a second while playing: the curves, which change slowly."""
-    left, right = st.columns(2)
-    session.vega(loss_figure(run.steps, run.losses), "train.loss", left)
-    if run.analogy is not None:
-        title = _("Rank of '{expected}' for {a} − {b} + {c}").format(**vars(run.analogy))
-        session.vega(rank_figure(run.analogy_steps, run.analogy_ranks, title), "tR", right)
+def microscope() -> None:
     if not advanced:
         return
     scope = st.toggle(_("🔬 One example under the microscope"), key="train.scope",
                       help=_("Follow one training example through the network."))  # fmt: skip
     if scope and run.track:
         session.microscope_panel(run, run.track[1 % len(run.track)])
-    if run.tick_seconds:
-        ms, ticks = 1000 * np.median(run.tick_seconds), len(run.tick_seconds)
-        st.caption(_("⏱ Server time per tick: {ms:.0f} ms (median of {n}).").format(ms=ms, n=ticks))
 
 
-live_view()
-progress_view()
+player.live(run, chunk, playing, draw, back, key="train")
+rank = []
+if run.analogy is not None:
+    title = _("Rank of '{expected}' for {a} − {b} + {c}").format(**vars(run.analogy))
+    rank = [player.Curve({ANALOGY_RANK: ""}, title, rank=True)]
+player.curves(run, "train", playing, rank, after=microscope)
 if advanced and not playing:
     link = session.share_link("train", run.step)
     session.export_panel(run.vectors(), run.state, run.losses, "train.export", link)

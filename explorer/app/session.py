@@ -427,7 +427,7 @@ def _on_model_upload() -> None:
     # A model file saved by this app: the live training page goes on where it left off.
     from explorer.io.model_upload import read_model
     from explorer.io.uploads import UploadError
-    from explorer.player.run import LiveRun
+    from explorer.player.word2vec import run_from_state
 
     file = st.session_state.get("upload.model_file")
     st.session_state.pop("upload.model_error", None)
@@ -441,7 +441,7 @@ def _on_model_upload() -> None:
     state = model.state_
     st.session_state.update({**_form_from_config(state.config), "train.playing": False})
     track = [w for w in current_sample().track if w in state.vocab] or _default_track(state.vocab)
-    st.session_state[RUN_KEY] = LiveRun.from_state(state, track)
+    st.session_state[RUN_KEY] = run_from_state(state, track)
     # Matches the settings form from now on, so the run is not rebuilt on the next run.
     st.session_state[RUN_SETTINGS_KEY] = (corpus_identity(), _config_from_form())
     st.session_state["upload.model_loaded"] = (file.name, state.step)  # shown in any language
@@ -565,7 +565,7 @@ def live_run(config, track: list[str], map_top: int = 0):  # noqa: ANN001, ANN20
     (and ``was_reset`` says so, for the page to tell the user); tracked words can change
     without touching the model.
     """
-    from explorer.player.run import Analogy, LiveRun
+    from explorer.player.word2vec import Analogy, word2vec_run
 
     sample = current_sample()
     settings = (corpus_identity(), config)
@@ -575,7 +575,7 @@ def live_run(config, track: list[str], map_top: int = 0):  # noqa: ANN001, ANN20
             run.set_track(track, map_top)
         return run, False
     analogy = Analogy(*sample.analogy) if sample.analogy else None
-    st.session_state[RUN_KEY] = LiveRun(
+    st.session_state[RUN_KEY] = word2vec_run(
         current_corpus().sentences, config, track, analogy, map_top=map_top
     )
     st.session_state[RUN_SETTINGS_KEY] = settings

@@ -331,3 +331,56 @@ def probability_figure(words: Sequence[str], probs: np.ndarray, target: str) -> 
             ],
         },
     )
+
+
+def metric_figure(
+    series: Mapping[str, tuple[Sequence[int], Sequence[float]]],
+    title: str,
+    y_title: str,
+    reference: tuple[str, float] | None = None,
+    max_points: int = 150,
+) -> dict:
+    """Figures over training, one line per named series (e.g. training and held-out
+    accuracy), with an optional dashed reference line (chance, a baseline's score).
+
+    The spec stays the same from tick to tick (only its data changes), and long runs are
+    thinned to ``max_points`` per series, as the loss figure is.
+    """
+    values = []
+    for name, (steps, ys) in series.items():
+        steps, ys = np.asarray(steps), np.asarray(ys, dtype=float)
+        if len(steps) > max_points:
+            keep = np.unique(np.linspace(0, len(steps) - 1, max_points).astype(int))
+            steps, ys = steps[keep], ys[keep]
+        values += [{"step": int(s), "value": _r(v), "series": name, "dash": 0}
+                   for s, v in zip(steps, ys, strict=True) if np.isfinite(v)]  # fmt: skip
+    names = list(series)
+    if reference is not None:
+        label, level = reference
+        ends = [v["step"] for v in values] or [0]
+        values += [{"step": s, "value": _r(level), "series": label, "dash": 1}
+                   for s in (min(ends), max(ends))]  # fmt: skip
+        names.append(label)
+    palette = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#7f7f7f"]
+    colours = palette[: len(series)] + (["#7f7f7f"] if reference is not None else [])
+    return _spec(
+        title,
+        280,
+        data={"values": values},
+        mark={"type": "line", "point": {"size": 20}},
+        encoding={
+            "x": {"field": "step", "type": "quantitative", "title": _("step (batches)")},
+            "y": {"field": "value", "type": "quantitative", "title": y_title,
+                  "scale": {"zero": False}},
+            "color": {"field": "series", "type": "nominal", "title": None,
+                      "scale": {"domain": names, "range": colours},
+                      "legend": {"orient": "bottom"}},
+            "strokeDash": {"field": "dash", "type": "nominal", "legend": None,
+                           "scale": {"domain": [0, 1], "range": [[1, 0], [6, 4]]}},
+            "tooltip": [
+                {"field": "step", "type": "quantitative", "title": _("step (batches)")},
+                {"field": "series", "type": "nominal", "title": _("series")},
+                {"field": "value", "type": "quantitative", "title": y_title, "format": ".3f"},
+            ],
+        },
+    )  # fmt: skip

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from explorer.i18n import N_, _, translated
+from explorer.models.vectors import unit_rows
 
 #: The name of k-means cluster ``n`` (shown in the reader's language by ``label_names``).
 CLUSTER_NAME = N_("cluster {n}")
@@ -66,8 +67,7 @@ def kmeans(
 
     X = np.asarray(X, dtype=np.float32)
     if metric == "cosine":
-        norms = np.linalg.norm(X, axis=1, keepdims=True)
-        X = X / np.where(norms > 0, norms, 1)
+        X = unit_rows(X)
     elif metric != "euclidean":
         raise ValueError(f"metric must be 'euclidean' or 'cosine', got {metric!r}")
     if n_clusters < 1:

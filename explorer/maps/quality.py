@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from explorer.models.vectors import unit_rows
+
 Metric = str  # "euclidean" or "cosine"
 
 
@@ -37,7 +39,7 @@ def neighbours(
     """
     X = np.asarray(X, dtype=np.float64)
     if metric == "cosine":
-        units = _unit(X)
+        units = unit_rows(X)
         score = units @ units[i]
         order_key = -score
     elif metric == "euclidean":
@@ -122,7 +124,7 @@ def _in_metric(X: np.ndarray, metric: Metric) -> np.ndarray:
     """Float vectors whose euclidean order is the metric's (unit vectors for cosine)."""
     X = X.astype(np.float64 if X.dtype == np.float64 else np.float32, copy=False)
     if metric == "cosine":
-        return _unit(X)
+        return unit_rows(X)
     if metric != "euclidean":
         raise ValueError(f"metric must be 'euclidean' or 'cosine', got {metric!r}")
     return X
@@ -154,11 +156,6 @@ def _distances(X: np.ndarray, rows: np.ndarray, metric: Metric) -> np.ndarray:
         d = sq[rows, None] - 2.0 * X[rows] @ X.T + sq[None, :]
     d[np.arange(len(rows)), rows] = np.inf
     return d
-
-
-def _unit(X: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(X, axis=1, keepdims=True)
-    return X / np.where(norms > 0, norms, 1)
 
 
 def neighbourhood(

@@ -51,6 +51,7 @@ import numpy as np
 
 from explorer.i18n import _
 from explorer.maps.pca import Projection, pca_basis
+from explorer.models.vectors import unit_rows
 
 Init = Literal["pca", "random"] | np.ndarray
 
@@ -199,8 +200,7 @@ def _conditional_probabilities(d2: np.ndarray, perplexity: float) -> np.ndarray:
 def _as_points(X: np.ndarray, metric: str) -> np.ndarray:
     X = np.asarray(X, dtype=np.float32)
     if metric == "cosine":
-        norms = np.linalg.norm(X, axis=1, keepdims=True)
-        return X / np.where(norms > 0, norms, 1)
+        return unit_rows(X)
     if metric != "euclidean":
         raise ValueError(f"metric must be 'euclidean' or 'cosine', got {metric!r}")
     return X

@@ -310,7 +310,7 @@ class SentimentClassifier:
 
     def tables(self, state: ClassifierState) -> dict[str, Table]:
         """``{"embedding": Table}``: one row per vocabulary word, ``<pad>`` first."""
-        return {"embedding": Table("embedding", state.params["embedding"], list(self.rows))}
+        return {"embedding": Table("embedding", state.params["embedding"], list(self.rows), 1)}
 
     # --- using the model -------------------------------------------------------------------
 

@@ -66,6 +66,7 @@ from explorer.models.transformer import (
     layer_norm,
     layer_norm_backward,
 )
+from explorer.models.vectors import unit_rows
 
 SPECIALS = ["[PAD]", "[MASK]", "[UNK]"]
 PAD, MASK, UNK = 0, 1, 2
@@ -345,7 +346,8 @@ class MaskedLM:
         """The token embedding (a row per word) and the position embedding (a row per slot)."""
         P = state.params["P"]
         return {
-            "token_embedding": Table("token_embedding", state.params["E"], list(self.words)),
+            "token_embedding": Table(
+                "token_embedding", state.params["E"], list(self.words), len(SPECIALS)),
             "position_embedding": Table(
                 "position_embedding", P, [str(i) for i in range(len(P))]),
         }
@@ -474,7 +476,7 @@ def sense_separation(vectors: np.ndarray, senses: Sequence[str]) -> tuple[float,
     (1.0, 0.5)
     """
     X = np.asarray(vectors, dtype=np.float64)
-    X = X / np.maximum(np.linalg.norm(X, axis=1, keepdims=True), 1e-12)
+    X = unit_rows(X)
     labels = sorted(set(senses))
     y = np.array([labels.index(s) for s in senses])
     onehot = np.eye(len(labels))[y]  # (n, k)

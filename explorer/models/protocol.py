@@ -31,11 +31,18 @@ import numpy as np
 
 @dataclass(frozen=True)
 class Table:
-    """An embedding table: ``array`` (rows x dimensions) and one label per row."""
+    """An embedding table: ``array`` (rows x dimensions) and one label per row.
+
+    ``first_word``: rows before it are padding or special tokens (``<pad>``, ``[MASK]``),
+    which maps of "the first N rows" skip; ``counts``: how often each row's word was seen,
+    when the model knows (word2vec's vocabulary), for vectors that keep frequencies.
+    """
 
     name: str
     array: np.ndarray
     rows: list[str]
+    first_word: int = 0
+    counts: np.ndarray | None = None
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,13 @@ import numpy as np
 
 from explorer.i18n import _
 
+
+def unit_rows(X: np.ndarray) -> np.ndarray:
+    """``X``'s rows scaled to length 1; zero rows stay zero. The one normalising helper
+    (cosines, cosine t-SNE and k-means, analogies and sense separation all use it)."""
+    norms = np.linalg.norm(X, axis=-1, keepdims=True)
+    return X / np.where(norms > 0, norms, 1)
+
 Query = str | np.ndarray
 
 
@@ -97,7 +104,7 @@ class Vectors:
     @cached_property
     def unit_vectors(self) -> np.ndarray:
         """The vectors scaled to length 1 (zero vectors stay zero)."""
-        return self.vectors / np.where(self.norms > 0, self.norms, 1)[:, None]
+        return unit_rows(self.vectors)
 
     # --- similarities --------------------------------------------------------------------
 

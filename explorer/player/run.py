@@ -1,207 +1,222 @@
-"""A live training run for the app: the pure trainer plus what the page shows over time.
+"""A model played live: the pure model plus what a page shows over time.
 
 Usage:
-    >>> run = LiveRun(sentences, Word2VecConfig(), track=["cat", "kitten", "dog"])
-    >>> snap = run.tick(20)          # 20 batches; returns the trainer's Snapshot
+    >>> run = LiveRun(model, track=["good", "bad"])   # any Steppable (models/protocol.py)
+    >>> snap = run.tick(20)                # 20 batches; returns the model's Snapshot
     >>> run.step, run.losses[-1], run.map_xy.shape
-    >>> run.reset()                  # back to step 0 and the seed's initial matrix
+    >>> run.series("test_accuracy")        # (steps, values) of a metric or a probe
+    >>> run.reset()                        # back to step 0 and the seed's initial tables
 
-The trainer (``train_steps`` of :mod:`explorer.models.word2vec.trainer`) stays pure; this object
-only keeps its
-latest state and the history the page draws: the loss per chunk, the learning rate, a map of
-the tracked words whose axes stay put from frame to frame (PCA, each frame rotated onto the
-last by Procrustes) with short trails, the rank of an analogy's answer, and a bounded
-timeline of earlier matrices to scrub back through.
+The model stays pure (``train_steps(state, n) -> (new state, snapshot)``); this object
+keeps its latest state and the history a page draws: the loss and the snapshot's metrics
+per chunk, ``probes`` (figures the page computes from a state, e.g. an analogy's rank or
+how well two senses separate; evaluated at step 0 too), a map of the tracked rows of one
+table whose axes stay put from frame to frame (PCA, each frame rotated onto the last by
+Procrustes) with short trails, and a bounded timeline of earlier tables to scrub back
+through. Word2vec, the classifier, the recommender and the masked LM all play through it.
 """
 
 from __future__ import annotations
 
+import math
 from collections import deque
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
 from explorer.maps.align import procrustes_align
 from explorer.maps.pca import pca_coords
+from explorer.models.protocol import Snapshot, Steppable, Table
 from explorer.models.vectors import Vectors
-from explorer.models.word2vec.trainer import (
-    Snapshot,
-    TrainState,
-    Word2VecConfig,
-    init_state,
-    train_steps,
-)
 from explorer.player.timeline import Frame, Timeline
 
-
-@dataclass(frozen=True)
-class Analogy:
-    """``a - b + c = expected`` (king - man + woman = queen), followed over training."""
-
-    a: str
-    b: str
-    c: str
-    expected: str
-
-    def words(self) -> tuple[str, str, str, str]:
-        return (self.a, self.b, self.c, self.expected)
-
-
-def analogy_rank(W: np.ndarray, key_to_index: dict[str, int], analogy: Analogy) -> int:
-    """Rank of ``analogy.expected`` among all words for ``a - b + c`` (3CosAdd; 1 = first)."""
-    unit = W / np.maximum(np.linalg.norm(W, axis=1, keepdims=True), 1e-12)
-    a, b, c, e = (key_to_index[w] for w in analogy.words())
-    query = unit[a] - unit[b] + unit[c]
-    scores = unit @ query
-    scores[[a, b, c]] = -np.inf  # the query words are not answers (as gensim)
-    return int((scores > scores[e]).sum()) + 1
+#: A probe: a figure computed from a model's state (float; NaN when it cannot be computed).
+Probe = Callable[[Any], float]
 
 
 class LiveRun:
-    """One user's training run, advanced a chunk of batches per tick."""
+    """One user's run of a steppable model, advanced a chunk of batches per tick."""
 
     def __init__(
         self,
-        sentences: Sequence[Sequence[str]],
-        config: Word2VecConfig,
+        model: Steppable,
         track: Sequence[str] = (),
-        analogy: Analogy | None = None,
+        *,
+        map_table: str | None = None,
         map_top: int = 0,
+        probes: Mapping[str, Probe] | None = None,
         trail_length: int = 8,
         timeline_budget: int = 16 * 2**20,
-        start: TrainState | None = None,
+        start: Any = None,
     ) -> None:
-        self.config = config
-        # ``sentences`` may be word-id arrays of ``start``'s vocabulary (see from_state)
-        self.initial = init_state(sentences, config, vocab=start.vocab if start else None)
-        vocab = self.initial.vocab
+        self.model = model
+        self.initial = model.init_state()
+        tables = model.tables(self.initial)
+        self.map_table = map_table or next(iter(tables))
+        self._labels = tables[self.map_table].rows  # fixed for the whole run
+        self._index = {label: i for i, label in enumerate(self._labels)}
+        self._first_word = tables[self.map_table].first_word
+        self.probes = dict(probes or {})
         self.map_top = map_top
-        self.set_track(track, restart_map=False)
-        self.analogy = analogy if analogy and all(w in vocab for w in analogy.words()) else None
         self.trail_length = trail_length
         self.timeline = Timeline(timeline_budget)
         #: Seconds the page spent on each recent tick (training and drawing), for the page's
         #: own performance note and the benchmark.
         self.tick_seconds: deque[float] = deque(maxlen=300)
+        self.set_track(track, restart_map=False)
         self.reset()
-        if start is not None:  # go on from a saved state
+        if start is not None:  # go on from a saved state; Reset still goes back to step 0
             self.state = start
             self.map_xy = self._map_coords(None)
+            self.history.clear()
             self.timeline.clear()
-            self._record()
-
-    @classmethod
-    def from_state(
-        cls,
-        state: TrainState,
-        track: Sequence[str] = (),
-        analogy: Analogy | None = None,
-        map_top: int = 0,
-    ) -> LiveRun:
-        """A run that goes on from a saved state (a model file); Reset goes back to step 0.
-
-        The state carries its corpus as word ids, so nothing else is needed.
-        """
-        cuts = np.flatnonzero(np.diff(state.sentence_ids)) + 1
-        sentences = np.split(state.tokens.astype(np.int64), cuts)
-        return cls(sentences, state.config, track, analogy, map_top, start=state)
+            self._record(None)
 
     # --- running ---------------------------------------------------------------------------
 
     def reset(self) -> None:
-        """Back to step 0: the seed's initial matrices, no history."""
-        self.state: TrainState = self.initial
+        """Back to step 0: the seed's initial tables, no history."""
+        self.state: Any = self.initial
         self.last: Snapshot | None = None
-        self.steps: list[int] = []
-        self.losses: list[float] = []
-        self.learning_rates: list[float] = []
-        self.analogy_ranks: list[int] = []
-        self.analogy_steps: list[int] = []
+        self.history: list[dict[str, float]] = []  # one record per moment, step 0 first
         self.trails: deque[np.ndarray] = deque(maxlen=self.trail_length)
         self.map_xy = self._map_coords(None)
         self.timeline.clear()
-        self._record()
+        self._record(None)
 
     def tick(self, n_batches: int) -> Snapshot:
         """Advance by ``n_batches`` batches and record what the page shows."""
-        self.state, snap = train_steps(self.state, n_batches)
+        self.state, snap = self.model.train_steps(self.state, n_batches)
         self.last = snap
         if snap.batches:
-            self.steps.append(snap.step)
-            self.losses.append(snap.loss)
-            self.learning_rates.append(snap.learning_rate)
             self.trails.append(self.map_xy)
             self.map_xy = self._map_coords(self.map_xy)
-            self._record()
+            self._record(snap)
         return snap
+
+    @property
+    def config(self) -> Any:
+        """The model's settings (every model here keeps them as ``config``)."""
+        return self.model.config
+
+    @property
+    def step(self) -> int:
+        return self.history[-1]["step"] if self.last is None else self.last.step
+
+    @property
+    def finished(self) -> bool:
+        return bool(self.last is not None and self.last.finished) or self._state_finished()
+
+    def _state_finished(self) -> bool:
+        return bool(getattr(self.state, "finished", False))
+
+    # --- history ----------------------------------------------------------------------------
+
+    @property
+    def steps(self) -> list[int]:
+        """The step after each chunk trained (step 0 is not a chunk)."""
+        return [int(r["step"]) for r in self.history if "loss" in r]
+
+    @property
+    def losses(self) -> list[float]:
+        """The mean training loss of each chunk trained."""
+        return [r["loss"] for r in self.history if "loss" in r]
+
+    def series(self, name: str) -> tuple[list[int], list[float]]:
+        """``(steps, values)`` of a snapshot metric or a probe, where it has a value."""
+        pairs = [(int(r["step"]), r[name]) for r in self.history if name in r]
+        return [s for s, _ in pairs], [v for _, v in pairs]
+
+    def latest(self, name: str, default: float = math.nan) -> float:
+        """The newest value of a metric or a probe (``default`` before it has one)."""
+        return next((r[name] for r in reversed(self.history) if name in r), default)
+
+    def _record(self, snap: Snapshot | None) -> None:
+        record: dict[str, float] = {"step": snap.step if snap else self._state_step()}
+        if snap is not None:
+            record["loss"] = snap.loss
+            record |= {k: float(v) for k, v in snap.metrics.items()}
+        for name, probe in self.probes.items():
+            record[name] = float(probe(self.state))
+        self.history.append(record)
+        arrays = {name: t.array for name, t in self.tables().items()} | {"xy": self.map_xy}
+        info = {k: v for k, v in record.items() if k != "step"}
+        self.timeline.add(int(record["step"]), arrays, info)
+
+    def _state_step(self) -> int:
+        return int(getattr(self.state, "step", 0))
+
+    # --- tracked rows and the map -----------------------------------------------------------
 
     def set_track(
         self, track: Sequence[str], map_top: int | None = None, restart_map: bool = True
     ) -> None:
-        """Follow other words (and map the ``map_top`` most frequent words too).
+        """Follow other rows of the map's table (and map its ``map_top`` first rows too).
 
         The model is untouched; the map starts afresh.
         """
-        vocab = self.initial.vocab
-        self.track = [w for w in dict.fromkeys(track) if w in vocab]
-        self.missing = [w for w in dict.fromkeys(track) if w not in vocab]
+        self.track = [w for w in dict.fromkeys(track) if w in self._index]
+        self.missing = [w for w in dict.fromkeys(track) if w not in self._index]
         if map_top is not None:
             self.map_top = map_top
-        frequent = [w for w in vocab.index_to_key[: self.map_top] if w not in self.track]
-        self.map_words = self.track + frequent
+        first = self._labels[self._first_word : self._first_word + self.map_top]
+        self.map_words = self.track + [w for w in first if w not in self.track]
         if restart_map:
             self.trails.clear()
             self.map_xy = self._map_coords(None)
 
-    @property
-    def step(self) -> int:
-        return self.state.step
-
-    @property
-    def finished(self) -> bool:
-        return self.state.finished
-
-    # --- what the page reads ----------------------------------------------------------------
-
-    def vectors(self, frame: Frame | None = None) -> Vectors:
-        """The input vectors now (or at a timeline frame) as :class:`Vectors`."""
-        W = self.state.W if frame is None else frame.arrays["W"]
-        vocab = self.state.vocab
-        return Vectors(vocab.index_to_key, W, vocab.counts)
-
     def track_ids(self) -> np.ndarray:
-        index = self.state.vocab.key_to_index
-        return np.array([index[w] for w in self.track], dtype=np.int64)
-
-    def heatmap_rows(self, whole_below: int = 40) -> tuple[np.ndarray, list[str]]:
-        """The rows the live heatmaps show, ``(ids, labels)``: the whole matrix for a
-        vocabulary of at most ``whole_below`` words, else the tracked words'."""
-        vocab = self.state.vocab
-        if len(vocab) <= whole_below:
-            return np.arange(len(vocab)), list(vocab.index_to_key)
-        return self.track_ids(), list(self.track)
-
-    def changed(self, ids: np.ndarray) -> np.ndarray | None:
-        """For each of ``ids``, whether the last chunk updated it (None before any chunk)."""
-        return None if self.last is None else np.isin(ids, self.last.touched_rows)
+        return np.array([self._index[w] for w in self.track], dtype=np.int64)
 
     def map_ids(self) -> np.ndarray:
-        index = self.state.vocab.key_to_index
-        return np.array([index[w] for w in self.map_words], dtype=np.int64)
+        return np.array([self._index[w] for w in self.map_words], dtype=np.int64)
 
     def _map_coords(self, previous: np.ndarray | None) -> np.ndarray:
         if len(self.map_words) < 2:
             return np.zeros((len(self.map_words), 2))
-        xy = pca_coords(self.state.W[self.map_ids()])
+        xy = pca_coords(self.tables()[self.map_table].array[self.map_ids()])
         return xy if previous is None else procrustes_align(xy, previous)
 
-    def _record(self) -> None:
-        info = {"loss": self.losses[-1] if self.losses else float("nan")}
-        if self.analogy is not None:
-            rank = analogy_rank(self.state.W, self.state.vocab.key_to_index, self.analogy)
-            self.analogy_ranks.append(rank)
-            self.analogy_steps.append(self.step)
-            info["analogy_rank"] = rank
-        arrays = {"W": self.state.W, "W_out": self.state.W_out, "xy": self.map_xy}
-        self.timeline.add(self.step, arrays, info)
+    # --- what the page reads ----------------------------------------------------------------
+
+    def tables(self, frame: Frame | None = None) -> dict[str, Table]:
+        """The model's tables now, or with a timeline frame's arrays."""
+        now = self.model.tables(self.state)
+        if frame is None:
+            return now
+        return {
+            n: Table(n, frame.arrays[n], t.rows, t.first_word, t.counts) for n, t in now.items()
+        }
+
+    def vectors(self, table: str | None = None, frame: Frame | None = None) -> Vectors:
+        """A table's rows (the map's table by default), now or at a frame, as Vectors."""
+        t = self.tables(frame)[table or self.map_table]
+        return Vectors(t.rows[t.first_word :], t.array[t.first_word :],
+                       None if t.counts is None else t.counts[t.first_word :])  # fmt: skip
+
+    def heatmap_rows(
+        self, table: str | None = None, whole_below: int = 40, first: int = 20
+    ) -> tuple[np.ndarray, list[str]]:
+        """The rows a live heatmap of ``table`` shows, ``(ids, labels)``: the whole table
+        when it has at most ``whole_below`` rows, else the tracked rows it has, else its
+        ``first`` rows (after padding and special tokens)."""
+        t = self.model.tables(self.state)[table or self.map_table]
+        if len(t.rows) <= whole_below:
+            return np.arange(len(t.rows)), list(t.rows)
+        if (table or self.map_table) == self.map_table and self.track:
+            return self.track_ids(), list(self.track)
+        index = {label: i for i, label in enumerate(t.rows)}
+        tracked = [w for w in self.track if w in index]
+        if tracked:
+            return np.array([index[w] for w in tracked], dtype=np.int64), tracked
+        ids = np.arange(t.first_word, min(len(t.rows), t.first_word + first))
+        return ids, [t.rows[i] for i in ids]
+
+    def changed(self, table: str | None, ids: np.ndarray) -> np.ndarray | None:
+        """For each of ``ids``, whether the last chunk updated that row of ``table``
+        (None before any chunk, or when the model does not say which rows it touched)."""
+        if self.last is None:
+            return None
+        touched = self.last.touched.get(table or self.map_table)
+        return None if touched is None else np.isin(ids, touched)

@@ -1,111 +1,99 @@
-"""A live run: ticks, history, reset, tracked words, the steady map, the analogy's rank."""
+"""The live player over any steppable model: here the recommender and the classifier."""
+
+import math
 
 import numpy as np
 import pytest
 
-from explorer.models.vectors import Vectors
-from explorer.models.word2vec.trainer import Word2VecConfig, init_state, train_steps
-from explorer.player.run import Analogy, LiveRun, analogy_rank
-from explorer.text.samples import load_sample_text
-from explorer.text.tokenize import tokenize
+from explorer.models.classifier import ClassifierConfig, SentimentClassifier
+from explorer.models.protocol import Steppable
+from explorer.models.ratings_data import load_shop_ratings
+from explorer.models.recommender import Recommender, RecommenderConfig
+from explorer.models.sentiment_data import load_english
+from explorer.player.run import LiveRun
 
-TRACK = ["cat", "kitten", "dog", "puppy", "house", "king", "queen", "man", "woman"]
+ITEMS = ["tent", "flour", "sleeping_bag"]
 
 
 @pytest.fixture(scope="module")
-def sentences():
-    return tokenize(load_sample_text("english"))
+def model():
+    return Recommender(load_shop_ratings(), RecommenderConfig(epochs=2, lazy_adam=True))
+
+
+def probe_norm(state) -> float:
+    return float(np.linalg.norm(state.params["items"]))
 
 
 @pytest.fixture
-def run(sentences):
-    return LiveRun(sentences, Word2VecConfig(), TRACK, Analogy("king", "man", "woman", "queen"))
+def run(model):
+    return LiveRun(model, ITEMS, map_table="items", probes={"norm": probe_norm})
 
 
-def test_ticks_match_the_pure_trainer(run, sentences):
+def test_every_model_offers_the_protocol(model):
+    assert isinstance(model, Steppable)
+    assert isinstance(SentimentClassifier(load_english(), ClassifierConfig()), Steppable)
+
+
+def test_ticks_match_the_pure_model_and_keep_a_history(run, model):
     for _ in range(3):
         run.tick(10)
-    state, _ = train_steps(init_state(sentences, Word2VecConfig()), 30)
-    np.testing.assert_array_equal(run.state.W, state.W)
-    assert run.steps == [10, 20, 30] and len(run.losses) == 3
+    state, snap = model.train_steps(model.init_state(), 30)
+    np.testing.assert_array_equal(run.tables()["items"].array, model.tables(state)["items"].array)
+    assert run.step == 30 and run.steps == [10, 20, 30] and len(run.losses) == 3
+    steps, rmse = run.series("test_rmse")
+    assert steps == [10, 20, 30] and rmse[-1] == pytest.approx(snap.metrics["test_rmse"])
     assert run.timeline.steps() == [0, 10, 20, 30]
+    assert run.timeline.latest().info["test_rmse"] == rmse[-1]
 
 
-def test_reset_returns_to_the_seeds_matrix(run):
-    W0 = run.state.W.copy()
+def test_probes_are_measured_from_step_0(run):
+    run.tick(5)
+    steps, norms = run.series("norm")
+    assert steps == [0, 5] and norms[1] == pytest.approx(probe_norm(run.state))
+    assert run.latest("norm") == norms[1] and math.isnan(run.latest("nothing"))
+
+
+def test_reset_goes_back_to_step_0(run, model):
     run.tick(10)
     run.reset()
-    assert run.step == 0 and run.losses == []
-    np.testing.assert_array_equal(run.state.W, W0)
-    assert run.timeline.steps() == [0]
+    assert run.step == 0 and run.losses == [] and run.last is None
+    start = model.tables(model.init_state())["users"].array
+    np.testing.assert_array_equal(run.tables()["users"].array, start)
 
 
-def test_tracked_words_and_frequent_words_on_the_map(run):
-    run.tick(5)
-    step = run.step
-    run.set_track(["cat", "kitten", "nosuchword"], map_top=10)
-    assert run.step == step
-    assert run.track == ["cat", "kitten"] and run.missing == ["nosuchword"]
-    assert run.map_words[:2] == ["cat", "kitten"] and len(run.map_words) >= 10
-    assert run.map_xy.shape == (len(run.map_words), 2)
+def test_heatmaps_show_tracked_rows_and_outline_the_changed_ones(run):
+    ids, labels = run.heatmap_rows("items")
+    assert labels == ITEMS
+    assert run.changed("items", ids) is None
+    snap = run.tick(1)
+    assert run.changed("items", ids).tolist() == np.isin(ids, snap.touched["items"]).tolist()
+    users, user_labels = run.heatmap_rows("users", first=5)  # no tracked users: the first rows
+    assert users.tolist() == [0, 1, 2, 3, 4] and len(user_labels) == 5
 
 
-def test_map_moves_smoothly_between_ticks(run):
-    for _ in range(30):
-        run.tick(20)
+def test_the_map_is_steady_and_frames_give_back_old_tables(run):
+    run.set_track(ITEMS, map_top=12)
+    assert run.map_words[:3] == ITEMS and len(run.map_words) == 13  # flour: not in the 12
+    for _ in range(20):
+        run.tick(10)
     before = run.map_xy.copy()
     run.tick(1)
-    spread = np.abs(before).max()
-    # one batch later the words barely move: the axes did not flip or spin
-    assert np.abs(run.map_xy - before).max() < 0.2 * spread
+    assert np.abs(run.map_xy - before).max() < 0.3 * np.abs(before).max()
+    first = run.timeline.at(0)
+    assert run.tables(first)["items"].array is first.arrays["items"]
+    assert run.vectors("items", first).index_to_key[:3] == run.tables()["items"].rows[:3]
 
 
-def test_analogy_rank_matches_vectors(run):
-    for _ in range(20):
-        run.tick(20)
-    wv = Vectors(run.state.vocab.index_to_key, run.state.W)
-    answers = [w for w, _ in wv.most_similar(positive=["king", "woman"], negative=["man"], topn=5)]
-    rank = analogy_rank(run.state.W, run.state.vocab.key_to_index, run.analogy)
-    assert rank == run.analogy_ranks[-1]
-    if "queen" in answers:
-        assert rank == answers.index("queen") + 1
-    else:
-        assert rank > 5
+def test_padding_rows_are_neither_mapped_nor_vectors():
+    clf = SentimentClassifier(load_english(), ClassifierConfig(epochs=1))
+    run = LiveRun(clf, map_top=5)
+    assert "<pad>" not in run.map_words and len(run.map_words) == 5
+    assert "<pad>" not in run.vectors("embedding").index_to_key
+    assert run.track == [] and run.heatmap_rows("embedding", whole_below=0)[1][0] != "<pad>"
 
 
-def test_finished_run_ticks_nothing(sentences):
-    run = LiveRun(sentences[:50], Word2VecConfig(epochs=1), ["cat"])
+def test_a_finished_run_ticks_nothing(model):
+    run = LiveRun(model)
     while not run.finished:
-        run.tick(1000)
-    snap = run.tick(10)
-    assert snap.batches == 0 and snap.finished
-
-
-def test_a_saved_run_goes_on_where_it_left_off(run, sentences):
-    from explorer.models.word2vec.storage import load_state, state_to_bytes
-
-    for _ in range(3):
-        run.tick(10)
-    state, _ = load_state(state_to_bytes(run.state))
-    resumed = LiveRun.from_state(state, TRACK)
-    assert resumed.step == 30
-    resumed.tick(10)
-    run.tick(10)
-    np.testing.assert_array_equal(resumed.state.W, run.state.W)
-    resumed.reset()
-    np.testing.assert_array_equal(resumed.state.W, init_state(sentences, Word2VecConfig()).W)
-
-
-def test_the_heatmaps_show_the_tracked_rows_and_outline_what_the_last_chunk_changed(run):
-    ids, labels = run.heatmap_rows()
-    assert labels == TRACK and [run.state.vocab.index_to_key[i] for i in ids] == TRACK
-    assert run.changed(ids) is None  # nothing trained yet
-    snap = run.tick(1)
-    changed = run.changed(ids)
-    assert changed.tolist() == [bool(np.isin(i, snap.touched_rows)) for i in ids]
-
-
-def test_a_small_vocabulary_shows_the_whole_matrix():
-    small = LiveRun([["a", "b", "c"], ["b", "c", "a"]] * 5, Word2VecConfig(min_count=1), ["a"])
-    ids, labels = small.heatmap_rows()
-    assert ids.tolist() == [0, 1, 2] and sorted(labels) == ["a", "b", "c"]
+        run.tick(10_000)
+    assert run.tick(10).batches == 0 and run.finished
