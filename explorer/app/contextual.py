@@ -101,11 +101,16 @@ def sentence_panel(model, state, data: lesson.ContextData, layer: int) -> None: 
                      f"ctx.attn{h}", col)
 
 
-def mask_panel(model, state, data: lesson.ContextData) -> None:  # noqa: ANN001
-    """Fill the [MASK]: the top words with their probabilities, as the model is now."""
+def mask_input(data: lesson.ContextData) -> str:
+    """The box for a sentence with a blank (outside the live fragments, so typing is calm)."""
     session.init_state({"ctx.mask": lesson.MASK_EXAMPLES.get(data.language, "")})
-    text = st.text_input(_("A sentence with a [MASK]"), key="ctx.mask",
-                         help=_("Write [MASK] where a word is missing."))
+    return st.text_input(_("Fill the [MASK]: a sentence with a blank"), key="ctx.mask",
+                         help=_("Write [MASK] where a word is missing; the top words follow "
+                                "the model while it trains."))
+
+
+def mask_result(model, state, data: lesson.ContextData, text: str) -> None:  # noqa: ANN001
+    """The top words for the blank with their probabilities, as the model is now."""
     try:
         top = lesson.fill_mask(model, state, text, list(data.sense_words()), topk=5)
     except ValueError:

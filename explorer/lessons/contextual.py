@@ -22,7 +22,9 @@ the lesson is the gap between the two.
 
 from __future__ import annotations
 
+import math
 import re
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -50,6 +52,7 @@ from explorer.models.sense_data import (
     load_senses,
 )
 from explorer.models.vectors import Vectors
+from explorer.player.run import LiveRun
 from explorer.text.tokenize import tokenize_sentence
 
 #: The proverb of seed article 001: the same written word, a verb then a noun.
@@ -290,13 +293,57 @@ def probe_words(data: ContextData, model: MaskedLM, most: int = 3) -> list[str]:
     return word_choices(data, model)[: min(most, len(data.sense_words()))]
 
 
-def first_reached(steps: Sequence[int], values: Sequence[float], target: float = 0.9
+def first_reached(steps: Sequence[int], values: Sequence[float], target: float = SEPARATED
                   ) -> int | None:
-    """The first step at which a probe's curve reached ``target`` (None if it has not)."""
+    """The first step at which a probe's curve reached ``target`` (None if it has not).
+
+    Step 0 counts: a word the untrained model already separates is reached at 0, and the
+    page says so instead of crediting training.
+    """
     for step, value in zip(steps, values, strict=True):
         if value >= target:
             return int(step)
     return None
+
+
+def seconds_of_play(step: int, chunk: int, tick_seconds: Sequence[float]) -> float | None:
+    """About how long Play took to reach ``step``: its ticks times the median tick measured
+    (None before any tick was timed)."""
+    if not len(tick_seconds):
+        return None
+    return math.ceil(step / chunk) * float(np.median(np.asarray(tick_seconds)))
+
+
+def live_run(data: ContextData, config: MLMConfig, word: str | None = None) -> LiveRun:
+    """The page's run: the masked LM over ``data``, the sense words' separation as probes
+    (one pass through the model per tick for all of them), their rows tracked."""
+    model = build_model(data, config)
+    words = probe_words(data, model)
+    group = word_group(data, words)
+    probes = {w: separation_probe(model, data, w, group) for w in words}
+    track = word_choices(data, model, n=12)
+    return LiveRun(model, track, map_table="token_embedding", probes=probes)
+
+
+_BIGRAM: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def bigram_baseline(model: MaskedLM) -> float:
+    """The held-out [MASK] accuracy of guessing from the left neighbour (once per model)."""
+    if model not in _BIGRAM:
+        _BIGRAM[model] = model.bigram_accuracy()
+    return _BIGRAM[model]
+
+
+def chance(data: ContextData, words: Sequence[str]) -> float | None:
+    """The chance level shared by ``words``' sense separation (None if they differ)."""
+    levels = {1 / len(senses) for w, senses in data.sense_words().items() if w in words}
+    return levels.pop() if len(levels) == 1 else None
+
+
+def probe_group(run: LiveRun, data: ContextData) -> WordGroup:
+    """The word group the run's probes share (so the map reuses their pass)."""
+    return word_group(data, list(run.probes))
 
 
 # ------------------------------------------------------------------------------ one sentence
