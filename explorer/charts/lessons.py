@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from explorer.charts.training import CONFIG
+from explorer.charts.spec import base
 from explorer.i18n import _
 
 
@@ -38,9 +38,7 @@ def cosine_heatmap(table: pd.DataFrame) -> dict:
         "axis": {"labelFontSize": 16},
     }
     return {
-        "config": CONFIG,
-        "width": "container",
-        "height": max(220, 60 * len(words)),
+        **base(max(220, 60 * len(words))),
         "data": {"values": values},
         "encoding": {"x": x, "y": y},
         "layer": [
@@ -102,10 +100,7 @@ def parallelogram_figure(xy: np.ndarray, words: Sequence[str], answer: str | Non
     xs = {"field": "x", "type": "quantitative", "axis": None, "scale": {"zero": False}}
     ys = {"field": "y", "type": "quantitative", "axis": None, "scale": {"zero": False}}
     return {
-        "title": _("The analogy as a parallelogram (PCA of these words)"),
-        "config": CONFIG,
-        "width": "container",
-        "height": 380,
+        **base(380, _("The analogy as a parallelogram (PCA of these words)")),
         "layer": [
             {
                 "data": {"values": edges},
@@ -147,9 +142,7 @@ def distribution_figure(words: Sequence[str], raw: np.ndarray, noise: np.ndarray
         {"field": "p", "type": "quantitative", "title": _("probability"), "format": ".3%"},
     ]
     return {
-        "config": CONFIG,
-        "width": "container",
-        "height": 320,
+        **base(320),
         "data": {"values": values},
         "mark": {"type": "bar"},
         "encoding": {
@@ -180,9 +173,7 @@ def cost_figure(table: pd.DataFrame) -> dict:
         for r in table.itertuples()
     ]
     return {
-        "config": CONFIG,
-        "width": "container",
-        "height": 320,
+        **base(320),
         "data": {"values": values},
         "mark": {"type": "line", "point": True},
         "encoding": {
@@ -223,9 +214,7 @@ def difference_bars(vectors: pd.DataFrame) -> dict:
         for i, v in enumerate(vectors[pair])
     ]
     return {
-        "config": CONFIG,
-        "width": "container",
-        "height": 260,
+        **base(260),
         "data": {"values": values},
         "mark": {"type": "bar"},
         "encoding": {
@@ -262,9 +251,7 @@ def huffman_tree_figure(nodes: list[dict], edges: list[dict]) -> dict:
     leaves = sum(n["kind"] != "node" for n in nodes)
     count = {"field": "count", "type": "quantitative", "title": _("count below"), "format": ","}
     return {
-        "config": CONFIG,
-        "width": "container",
-        "height": max(240, 22 * leaves),
+        **base(max(240, 22 * leaves)),
         "layer": [
             {
                 "data": {"values": edges},

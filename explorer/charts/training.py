@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from explorer.charts.spec import base
 from explorer.i18n import _
 
 #: Colours of the map's groups (Tableau 10, which Vega also uses, without its grey), and grey
@@ -27,14 +28,6 @@ GROUP_COLOURS = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2
                  "#ff9da7", "#9c755f"]  # fmt: skip
 OTHER_COLOUR = "#bab0ac"
 DIGITS = 3  # what a heatmap cell or a loss needs; fewer bytes per tick
-#: Fonts large enough to read from the back of a classroom.
-CONFIG = {
-    "axis": {"labelFontSize": 14, "titleFontSize": 15},
-    "legend": {"labelFontSize": 14, "titleFontSize": 14},
-    "title": {"fontSize": 18, "anchor": "start"},
-    "view": {"stroke": None},
-}
-
 
 def _r(x: float) -> float:
     return round(float(x), DIGITS)
@@ -56,14 +49,7 @@ def nice_bound(x: float) -> float:
 
 
 def _spec(title: str, height: int, **body: object) -> dict:
-    return {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": title,
-        "height": height,
-        "width": "container",
-        "config": CONFIG,
-        **body,
-    }
+    return base(height, title) | body
 
 
 def matrix_heatmap(
