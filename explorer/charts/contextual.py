@@ -16,7 +16,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from explorer.charts.training import CONFIG, DIGITS, GROUP_COLOURS, OTHER_COLOUR, nice_bound
+from explorer.charts.spec import base
+from explorer.charts.training import DIGITS, GROUP_COLOURS, OTHER_COLOUR, nice_bound
 from explorer.i18n import _
 
 
@@ -25,8 +26,7 @@ def _r(x: float) -> float:
 
 
 def _spec(title: str, height: int, **body: object) -> dict:
-    return {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "title": title,
-            "height": height, "width": "container", "config": CONFIG, **body}  # fmt: skip
+    return base(height, title) | body
 
 
 def occurrence_chart(xy: np.ndarray, senses: Sequence[str], sentences: Sequence[str],
