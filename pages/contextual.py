@@ -55,11 +55,11 @@ def draw(frame, looking_back: bool) -> None:
     view = lesson.occurrence_map(run.model, run.state, data, word, layer, group)
     scores = lesson.layer_scores(run.model, run.state, run.initial, data, word, group)
     senses = data.sense_words().get(word, [])
-    held = frame.info.get("test_accuracy", float("nan"))
+    held = frame.info.get("test_accuracy")  # (none at step 0: nothing trained yet)
     player.metrics("ctx", [
         (_("Step"), f"{frame.step:,}", _("Batches trained so far")),
-        (_("Held-out [MASK] accuracy"), f"{held:.3f}", _("Masked words guessed right in "
-         "sentences the model never trains on")),
+        (_("Held-out [MASK] accuracy"), "–" if held is None else f"{held:.3f}",
+         _("Masked words guessed right in sentences the model never trains on")),
         (_("Senses apart (layer {layer})").format(layer=layer), "–" if view.separation is None
          else f"{view.separation:.2f}", _("Nearest-centroid accuracy of the senses")),
     ])  # fmt: skip

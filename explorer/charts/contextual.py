@@ -85,7 +85,7 @@ def separation_chart(layers: Sequence[int], now: Sequence[float | None],
     rules = [{"chance": _r(chance)}] if chance is not None else []
     y = {"type": "quantitative", "scale": {"domain": [0, 1]}}
     return _spec(
-        _("How well the senses separate, layer by layer"),
+        _("Senses apart, layer by layer"),
         300,
         datasets={"bars": values, "chance": rules},
         layer=[

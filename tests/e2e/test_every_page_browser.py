@@ -19,6 +19,7 @@ PAGES = {
     "negative-sampling": "Speed-ups: negative sampling and hierarchical softmax",
     "beyond-words": "Beyond words",
     "projections": "Projection explorer",
+    "contextual": "Contextual embeddings",
 }
 
 
