@@ -37,11 +37,13 @@ words = lesson.word_choices(data, run.model)
 session.init_state({"ctx.word": words[0], "ctx.layer": config.n_layers})
 if st.session_state["ctx.word"] not in words:
     st.session_state["ctx.word"] = words[0]
+mask = lesson.MASK_EXAMPLES.get(data.language, "")
 if advanced:
-    left, right = st.columns(2)
+    left, middle, right = st.columns([2, 2, 3])
     word = left.selectbox(_("Word"), words, key="ctx.word", help=_(
         "Every occurrence of this word in the corpus becomes a point."))
-    layer = right.slider(_("Layer"), 0, config.n_layers, key="ctx.layer", help=_(
+    mask = ctx.mask_input(data, right)
+    layer = middle.slider(_("Layer"), 0, config.n_layers, key="ctx.layer", help=_(
         "0: the token embedding alone, the same point for every occurrence (word2vec's "
         "situation). Higher: after each transformer block."))
 else:
@@ -85,8 +87,15 @@ def draw(frame, looking_back: bool) -> None:
         st.success(_("“{word}” separated (≥ {target}) at step {step:,}").format(
             word=word, target=lesson.SEPARATED, step=reached) + (_(
                 ", about {s:.0f} s of Play.").format(s=seconds) if seconds else "."))
+    if looking_back:
+        st.caption(_("Looking back: the table and the figures show step {step:,}; the "
+                     "occurrences need the whole model, so they show the newest step.").format(
+                         step=frame.step))  # fmt: skip
+    left, right = st.columns([3, 2])
     player.heatmap(run, "token_embedding", frame, looking_back, _("Token embedding (tracked "
-                   "rows)"), "ctx.E", st.container())  # fmt: skip
+                   "rows)"), "ctx.E", left)  # fmt: skip
+    with right:
+        ctx.mask_result(run.model, run.state, data, mask)
 
 
 player.live(run, lesson.CHUNK, playing, draw, player.look_back(run, "ctx", playing), key="ctx")
@@ -95,11 +104,9 @@ curves = [player.Curve({"accuracy": _("training batches"), "test_accuracy": _(
         "bigram baseline"), lesson.bigram_baseline(run.model)))]
 if run.probes:
     curves.append(player.Curve({w: w for w in run.probes}, _(
-        "Senses apart at the top layer"), _("nearest-centroid accuracy"), (_("chance"), c)
+        "Senses apart at the top layer"), _("accuracy"), (_("chance"), c)
         if (c := lesson.chance(data, list(run.probes))) else None))  # fmt: skip
-mask = ctx.mask_input(data) if advanced else lesson.MASK_EXAMPLES.get(data.language, "")
-player.curves(run, "ctx", playing, curves,
-              after=lambda: ctx.mask_result(run.model, run.state, data, mask))
+player.curves(run, "ctx", playing, curves)
 if advanced:
     view = lesson.occurrence_map(run.model, run.state, data, word, layer, group)
     tabs = st.tabs([_("Don't trouble trouble"), _("Static vs contextual"), _("Export")])

@@ -101,10 +101,10 @@ def sentence_panel(model, state, data: lesson.ContextData, layer: int) -> None: 
                      f"ctx.attn{h}", col)
 
 
-def mask_input(data: lesson.ContextData) -> str:
+def mask_input(data: lesson.ContextData, where=None) -> str:  # noqa: ANN001 (a column)
     """The box for a sentence with a blank (outside the live fragments, so typing is calm)."""
     session.init_state({"ctx.mask": lesson.MASK_EXAMPLES.get(data.language, "")})
-    return st.text_input(_("Fill the [MASK]: a sentence with a blank"), key="ctx.mask",
+    return (where or st).text_input(_("Fill the [MASK]: a sentence with a blank"), key="ctx.mask",
                          help=_("Write [MASK] where a word is missing; the top words follow "
                                 "the model while it trains."))
 

@@ -25,8 +25,8 @@ def _r(x: float) -> float:
     return round(float(x), DIGITS)
 
 
-def _spec(title: str, height: int, **body: object) -> dict:
-    return base(height, title) | body
+def _spec(title: str, height: int | dict, **body: object) -> dict:
+    return base(height, title) | body  # type: ignore[arg-type]  (height {"step": px} too)
 
 
 def occurrence_chart(xy: np.ndarray, senses: Sequence[str], sentences: Sequence[str],
@@ -96,7 +96,8 @@ def separation_chart(layers: Sequence[int], now: Sequence[float | None],
                     "x": {"field": "layer", "type": "ordinal", "title": _("layer"),
                           "axis": {"labelAngle": 0}},
                     "xOffset": {"field": "model", "sort": names},
-                    "y": {**y, "field": "accuracy", "title": _("nearest-centroid accuracy")},
+                    # a short axis title: a long vertical one pushes the chart's title out
+                    "y": {**y, "field": "accuracy", "title": _("accuracy")},
                     "color": {
                         "field": "model",
                         "type": "nominal",
@@ -133,7 +134,7 @@ def attention_chart(weights: np.ndarray, tokens: Sequence[str], title: str) -> d
     axis = {"labelAngle": -45, "labelOverlap": False}
     return _spec(
         title,
-        max(180, 30 * len(labels)),
+        {"step": 34},  # px a row: Streamlit fits a fixed height, which squashed short ones
         data={"values": values},
         mark={"type": "rect"},
         encoding={
