@@ -5,10 +5,10 @@ Run with `make run` (or `streamlit run streamlit_app.py`).
 
 import streamlit as st
 
-from explorer.app import session
+from explorer.app import corpus, lesson_nav, link, uploads, view
 from explorer.i18n import _
 
-session.apply_link()  # a shared link's language and settings, before anything is drawn
+link.apply_link()  # a shared link's language and settings, before anything is drawn
 st.set_page_config(page_title=_("Embedding Explorer"), page_icon="🧭", layout="wide")
 
 
@@ -36,9 +36,12 @@ PAGES = {
 }
 
 # (the navigation waits too while a presenter link brings its style: see page_style)
-current = st.navigation(PAGES, position="hidden" if session.presenter_opening() else "sidebar")
-session.page_style()  # before any text: the presenter view's type
-session.view_options()
-session.corpus_sidebar()
-session.lesson_banner(current.url_path)
+current = st.navigation(PAGES, position="hidden" if view.presenter_opening() else "sidebar")
+view.page_style()  # before any text: the presenter view's type
+view.view_options()
+uploads.collect_upload_job()  # before the picker: a finished upload may choose the corpus
+corpus.corpus_sidebar()
+with st.sidebar:
+    uploads.uploads_panel()  # your own text, vectors or model
+lesson_nav.lesson_banner(current.url_path)
 current.run()

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from explorer.app import session
+from explorer.app import draw, view
 from explorer.charts.training import map_figure
 from explorer.i18n import _
 from explorer.lessons.embedding_layer import EmbeddingLayer
@@ -12,7 +12,7 @@ from explorer.models.item2vec import bought_with, load_shop, recommend, score_ma
 from explorer.text.tokenize import tokenize
 from explorer.text.vocab import Vocabulary
 
-session.page_setup()
+view.page_setup()
 st.title("🛒 " + _("Beyond words"))
 st.markdown(
     _(
@@ -59,7 +59,7 @@ labels = [w if first[groups[i]] == i or w == item else "" for i, w in enumerate(
 xy = pca_coords(wv.vectors.astype(float))
 title = _("Every item (PCA), one label per category")
 by_category = dict(zip(items, groups, strict=True))  # one colour per category
-session.vega(map_figure(xy, items, highlight=[item], labels=labels, title=title,
+draw.vega(map_figure(xy, items, highlight=[item], labels=labels, title=title,
                         groups=by_category))  # fmt: skip
 st.caption(_("What to notice: each category has its colour, and they form clusters; the "
              "chosen item is drawn larger."))  # fmt: skip

@@ -5,7 +5,7 @@ import dataclasses
 import pandas as pd
 import streamlit as st
 
-from explorer.app import session
+from explorer.app import corpus, draw, training, view
 from explorer.charts.training import loss_figure, map_figure
 from explorer.i18n import _
 from explorer.maps.pca import pca_coords
@@ -14,7 +14,7 @@ from explorer.text.samples import load_lesson_sentences
 from explorer.text.tokenize import tokenize
 from explorer.text.windows import cbow_examples, skipgram_pairs
 
-session.page_setup()
+view.page_setup()
 st.title("⚖️ " + _("CBOW vs skip-gram"))
 st.markdown(
     _(
@@ -43,9 +43,9 @@ for window in (1, 2):
 
 st.subheader(_("Trained both ways on this corpus, same seed"))
 base = Word2VecConfig()
-runs = {name: session.trained_model(dataclasses.replace(base, sg=sg))
+runs = {name: training.trained_model(dataclasses.replace(base, sg=sg))
         for name, sg in (("CBOW", 0), ("Skip-gram", 1))}  # fmt: skip
-sample = session.current_sample()
+sample = corpus.current_sample()
 track = [w for w in sample.track if w in runs["CBOW"][0].wv]
 groups = {w: _(g) for w in track if (g := sample.group_of(w))} or None  # coloured by group
 word = st.selectbox(_("Neighbours of"), track or runs["CBOW"][0].wv.index_to_key[:50],
@@ -65,9 +65,9 @@ for col, (name, (model, seconds)) in zip(cols, runs.items(), strict=True):
         if len(track) >= 2:
             xy = pca_coords(model.wv[track].astype(float))
             title = _("The tracked words (PCA)")
-            session.vega(map_figure(xy, track, title=title, groups=groups), key=f"cs.map.{name}")
+            draw.vega(map_figure(xy, track, title=title, groups=groups), key=f"cs.map.{name}")
         history = model.loss_history_
-        session.vega(loss_figure(list(range(1, len(history) + 1)), history), f"cs.loss.{name}")
+        draw.vega(loss_figure(list(range(1, len(history) + 1)), history), f"cs.loss.{name}")
 st.caption(
     _(
         "What to notice: skip-gram makes several predictions per window, so it trains slower; "

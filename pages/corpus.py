@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer.app import session
+from explorer.app import corpus, draw, gensim_panel, state, view
 from explorer.charts.corpus import zipf_figure
 from explorer.charts.highlight import legend_html, window_html
 from explorer.i18n import _
@@ -10,7 +10,7 @@ from explorer.text.samples import load_lesson_sentences
 from explorer.text.tokenize import tokenize
 from explorer.text.windows import cbow_examples, context_span, skipgram_pairs
 
-session.page_setup()
+view.page_setup()
 st.title(_("📚 Corpus"))
 st.markdown(_(
     "Word2vec learns only from **which words appear near which**. Here is the text as the "
@@ -18,24 +18,24 @@ st.markdown(_(
     "(context → centre word) examples that a window cuts out of every sentence."
 ))  # fmt: skip
 
-corpus = session.current_corpus()
-if corpus.n_tokens == 0:
+text = corpus.current_corpus()
+if text.n_tokens == 0:
     st.info(_("This corpus has no words yet. Choose another one in the sidebar."))
     st.stop()
 
 cols = st.columns(4)
-cols[0].metric(_("Sentences"), f"{corpus.n_sentences:,}")
-cols[1].metric(_("Tokens"), f"{corpus.n_tokens:,}", help=_("Words as the tokenizer cut them."))
-cols[2].metric(_("Vocabulary"), f"{len(corpus.vocab):,}", help=_("Distinct tokens."))
-cols[3].metric(_("Script"), corpus.script_name,
+cols[0].metric(_("Sentences"), f"{text.n_sentences:,}")
+cols[1].metric(_("Tokens"), f"{text.n_tokens:,}", help=_("Words as the tokenizer cut them."))
+cols[2].metric(_("Vocabulary"), f"{len(text.vocab):,}", help=_("Distinct tokens."))
+cols[3].metric(_("Script"), text.script_name,
                help=_("How the text is cut into words. Read as {encoding}.").format(
-                   encoding=corpus.encoding))  # fmt: skip
+                   encoding=text.encoding))  # fmt: skip
 
 table_col, chart_col = st.columns([2, 3])
 with table_col:
     st.subheader(_("Vocabulary"))
     st.dataframe(
-        corpus.frequency_table(),
+        text.frequency_table(),
         hide_index=True,
         height=420,
         column_config={
@@ -46,7 +46,7 @@ with table_col:
         },
     )
 with chart_col:
-    session.plotly(zipf_figure(corpus.vocab.counts, corpus.vocab.index_to_key))
+    draw.plotly(zipf_figure(text.vocab.counts, text.vocab.index_to_key))
 st.caption(_(
     "What to notice: a handful of words make up a large share of all tokens, and most words "
     "are rare. Rare words give the model few examples to learn from."
@@ -57,7 +57,7 @@ with st.expander(_("Too big to train live? Train the whole corpus with gensim"),
         "The live trainer shows every step but keeps at most 5,000 words. gensim's compiled "
         "word2vec trains the whole vocabulary in seconds, in the background."
     ))  # fmt: skip
-    session.gensim_panel()
+    gensim_panel.gensim_panel()
 
 st.subheader(_("Context windows"))
 st.markdown(_(
@@ -68,8 +68,8 @@ st.markdown(_(
 ))  # fmt: skip
 
 
-choices = load_lesson_sentences() + [" ".join(s) for s in corpus.sentences[:200]]
-session.init_state({"corpus.sentence": 0, "corpus.mode": "CBOW"})
+choices = load_lesson_sentences() + [" ".join(s) for s in text.sentences[:200]]
+state.init_state({"corpus.sentence": 0, "corpus.mode": "CBOW"})
 if st.session_state["corpus.sentence"] >= len(choices):
     st.session_state["corpus.sentence"] = 0
 left, right = st.columns([3, 2])

@@ -4,13 +4,13 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from explorer.app import session
+from explorer.app import corpus, view
 from explorer.i18n import _
 from explorer.lessons import embedding_layer as lesson
 from explorer.lessons import one_hot
 from explorer.text.tokenize import tokenize
 
-session.page_setup()
+view.page_setup()
 st.title("🔎 " + _("The embedding layer"))
 st.markdown(
     _(
@@ -28,7 +28,7 @@ def lit_rows(df: pd.DataFrame, rows: list) -> object:
 
 
 st.subheader(_("1 · From a sentence to vectors"))
-vocab = session.current_corpus().vocab
+vocab = corpus.current_corpus().vocab
 c = st.columns([3, 1, 1])
 sentence = c[0].text_input(
     _("Sentence"), "我喜欢学习数学", key="emb.sentence", max_chars=200,

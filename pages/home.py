@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from explorer.app import session
+from explorer.app import view
 from explorer.i18n import _
 
-session.page_setup()
+view.page_setup()
 st.title(_("🧭 Embedding Explorer"))
 st.markdown(_(
     "See how **word embeddings** are learned: each word becomes a row of numbers in a matrix, "

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from explorer.app import session
+from explorer.app import view
 from explorer.i18n import _
 from explorer.models.keras import (
     SEED_MODELS,
@@ -16,7 +16,7 @@ from explorer.models.keras import (
     summary_text,
 )
 
-session.page_setup()
+view.page_setup()
 st.title("🧱 " + _("Keras's Embedding layer"))
 st.markdown(
     _(

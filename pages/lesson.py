@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from explorer.app import session
+from explorer.app import lesson_nav, view
 from explorer.i18n import _
 from explorer.lessons.guided import MINUTES_PER_STEP, STEPS
 
-session.page_setup()
-session.follow_lesson_link()
+view.page_setup()
+lesson_nav.follow_lesson_link()
 st.title(_("🧑‍🏫 Guided lesson"))
-words = session.lesson_words()
+words = lesson_nav.lesson_words()
 st.markdown(
     _(
         "About {minutes:.0f} minutes, {n} steps, in the order the ideas build on each other. "
@@ -18,14 +18,14 @@ st.markdown(
     ).format(minutes=MINUTES_PER_STEP * len(STEPS), n=len(STEPS), corpus=_(words.sample.title))
 )
 
-i = session.lesson_step()
+i = lesson_nav.lesson_step()
 step = STEPS[i]
 st.progress((i + 1) / len(STEPS), text=_("Step {n} of {total}").format(n=i + 1, total=len(STEPS)))
 cols = st.columns(len(STEPS))
 for j, s in enumerate(STEPS):
     cols[j].button(f"{s.icon} {j + 1}", key=f"lesson.goto.{j}",
                    type="primary" if j == i else "secondary", use_container_width=True,
-                   on_click=session.go_to_lesson_step, args=(j,), help=_(s.title))  # fmt: skip
+                   on_click=lesson_nav.go_to_lesson_step, args=(j,), help=_(s.title))  # fmt: skip
 
 st.header(f"{step.icon} {_(step.title)}")
 question = step.ask(words)
@@ -45,7 +45,7 @@ left, right = st.columns(2)
 left.button(
     _("Open the page: {page} →").format(page=_(step.title)),
     key="lesson.open_page",
-    on_click=session.open_lesson_step,
+    on_click=lesson_nav.open_lesson_step,
     args=(i,),
     use_container_width=True,
     help=_("Opens the page with the lesson's corpus and settings; a box there leads back."),
@@ -56,7 +56,7 @@ right.toggle(_("👀 Reveal the answer"), key=revealed_key, persist_state="sessi
              help=_("Computed now from the same model the pages show."))  # fmt: skip
 
 if st.session_state.get(revealed_key):
-    model = session.lesson_model(words) if step.needs_model else None
+    model = lesson_nav.lesson_model(words) if step.needs_model else None
     reveal = step.reveal(model.wv if model is not None else None, words)
     answer = question.options[reveal.answer] if reveal.answer >= 0 else None
     if answer is None:
@@ -73,9 +73,9 @@ if st.session_state.get(revealed_key):
 
 nav = st.columns([1, 1, 3])
 nav[0].button(_("◀ Previous"), key="lesson.prev", disabled=i == 0, use_container_width=True,
-              on_click=session.go_to_lesson_step, args=(i - 1,))  # fmt: skip
+              on_click=lesson_nav.go_to_lesson_step, args=(i - 1,))  # fmt: skip
 nav[1].button(_("Next ▶"), key="lesson.next", disabled=i == len(STEPS) - 1,
-              use_container_width=True, on_click=session.go_to_lesson_step, args=(i + 1,),
+              use_container_width=True, on_click=lesson_nav.go_to_lesson_step, args=(i + 1,),
               type="primary")  # fmt: skip
 nav[2].caption(_("Send your class this link: it opens the same step, in the same language."))
-nav[2].code(session.lesson_link(i), language=None)
+nav[2].code(lesson_nav.lesson_link(i), language=None)

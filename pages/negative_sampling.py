@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from explorer.app import session
+from explorer.app import corpus, draw, state, training, view
 from explorer.charts.lessons import cost_figure, distribution_figure, huffman_tree_figure
 from explorer.i18n import _
 from explorer.lessons.sampling_cost import (
@@ -17,7 +17,7 @@ from explorer.models.word2vec.huffman import top_of_tree
 from explorer.models.word2vec.microscope import inspect_example, path_table, pick_example
 from explorer.models.word2vec.trainer import Word2VecConfig
 
-session.page_setup()
+view.page_setup()
 st.title("🎲 " + _("Speed-ups: negative sampling and hierarchical softmax"))
 st.markdown(_(
     "The full softmax scores **every** word of the vocabulary for every example. Two "
@@ -30,11 +30,11 @@ st.markdown(_(
 ))  # fmt: skip
 
 st.subheader(_("1 · The noise distribution"))
-vocab = session.current_corpus().vocab
+vocab = corpus.current_corpus().vocab
 n = st.slider(_("Words shown"), 10, 60, 25, key="ns.n", help=_("The most frequent words."))
 raw = raw_distribution(vocab.counts)
 noise = noise_distribution(vocab.counts)
-session.vega(distribution_figure(vocab.index_to_key[:n], raw[:n], noise[:n]))
+draw.vega(distribution_figure(vocab.index_to_key[:n], raw[:n], noise[:n]))
 rare = int(np.argmin(vocab.counts))
 st.markdown(_(
     "*{top}* makes {top_raw:.1%} of the tokens but is drawn {top_noise:.1%} of the time; a "
@@ -44,40 +44,41 @@ st.markdown(_(
          rare=vocab.index_to_key[rare], rare_raw=raw[rare], rare_noise=noise[rare]))  # fmt: skip
 
 st.subheader(_("2 · The negatives of one example"))
-model = session.trained_model()[0]
-state = model.state_
-track = [w for w in session.current_sample().track if w in vocab] or vocab.index_to_key[:20]
+model = training.trained_model()[0]
+trained = model.state_
+track = [w for w in corpus.current_sample().track if w in vocab] or vocab.index_to_key[:20]
 c = st.columns([2, 1, 1])
 word = c[0].selectbox(_("Centre word"), track, key="ns.word", help=_("A window around it."))
 k = c[1].slider(_("k negatives"), 1, 20, 5, key="ns.k", help=_("Negatives per example."))
-draw = c[2].number_input(_("Draw"), 0, 999, 0, key="ns.draw", help=_("Another random draw."))
-view = inspect_example(state, pick_example(state, word), negative=int(k), draw=int(draw))
+nth = c[2].number_input(_("Draw"), 0, 999, 0, key="ns.draw", help=_("Another random draw."))
+example = inspect_example(trained, pick_example(trained, word), negative=int(k), draw=int(nth))
 st.markdown(_("Context **{context}** → target **{target}** (the trained model's vectors).")
-            .format(context=", ".join(view.context_words), target=view.target_word))  # fmt: skip
+            .format(context=", ".join(example.context_words),
+                    target=example.target_word))  # fmt: skip
 st.dataframe(pd.DataFrame({
-    _("word"): [view.target_word, *view.negative_words],
-    _("role"): [_("target")] + [_("negative")] * len(view.negative_words),
-    _("score u·h → σ"): np.round(view.scores, 3),
-    _("loss"): np.round(view.losses, 3),
+    _("word"): [example.target_word, *example.negative_words],
+    _("role"): [_("target")] + [_("negative")] * len(example.negative_words),
+    _("score u·h → σ"): np.round(example.scores, 3),
+    _("loss"): np.round(example.losses, 3),
 }), hide_index=True)  # fmt: skip
 st.markdown(
     _(
         "Loss of this example: **{loss:.3f}** = −log σ(target) − Σ log σ(−negative). "
         "What to notice: a trained model gives the target σ near 1 and the negatives σ near 0; "
         "a negative that happens to fit the context costs more."
-    ).format(loss=view.losses.sum())
+    ).format(loss=example.losses.sum())
 )
 
 st.subheader(_("3 · Hierarchical softmax: the Huffman tree of this corpus"))
-hs_config = Word2VecConfig(negative=0, hs=1, max_vocab=session.max_vocab_for_training())
-hs = session.trained_model(hs_config)[0]  # a model trained with the hierarchical softmax
+hs_config = Word2VecConfig(negative=0, hs=1, max_vocab=corpus.max_vocab_for_training())
+hs = training.trained_model(hs_config)[0]  # a model trained with the hierarchical softmax
 tree, words = hs.state_.tree, hs.vocab_.index_to_key
 c = st.columns([2, 1])
 word = c[0].selectbox(_("Word"), [w for w in track if w in hs.vocab_] or words[:20],
                       key="hs.word", help=_("Its path is drawn in red."))  # fmt: skip
 top = c[1].slider(_("Most frequent words shown"), 15, 30, 20, key="hs.top")
 target = hs.vocab_.key_to_index[word]
-session.vega(huffman_tree_figure(*top_of_tree(tree, range(top), words, highlight=target)))
+draw.vega(huffman_tree_figure(*top_of_tree(tree, range(top), words, highlight=target)))
 m = st.columns(4)
 m[0].metric(_("Words (leaves)"), f"{tree.n_words:,}")
 m[1].metric(_("Inner nodes (rows of W_out)"), f"{tree.n_words - 1:,}")
@@ -107,9 +108,9 @@ st.markdown(_(
 ).format(target=word, p=path.p_target_before, n=len(path.path_nodes), V=tree.n_words))  # fmt: skip
 
 st.subheader(_("5 · What they save, measured"))
-table = session.cached(measure_step_cost, _("Timing the three on this server…"))()
+table = state.cached(measure_step_cost, _("Timing the three on this server…"))()
 table = table.assign(method=table["method"].map(method_label))
-session.vega(cost_figure(table))
+draw.vega(cost_figure(table))
 shown = {"ms_per_step": _("milliseconds per step"),
          "outputs_per_example": _("rows of W_out scored per example")}  # fmt: skip
 for values, name in shown.items():

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from explorer.app import session
+from explorer.app import draw, link, state, tsne_panel, vector_sources, view
 from explorer.charts.maps import figure_html, projection_map
 from explorer.i18n import N_, _
 from explorer.io.export import to_csv
@@ -12,15 +12,15 @@ from explorer.maps.clusters import kmeans, parse_groups, word_groups
 from explorer.maps.projection import map_labels, map_rows, project, word_axes
 from explorer.maps.quality import map_quality, neighbourhood
 
-session.page_setup()
+view.page_setup()
 st.title(_("🗺️ Projection explorer"))
 st.markdown(_("Vectors have 16 to 300 dimensions; a screen has two. **PCA** keeps the directions "
               "of largest spread (distances stay honest, clusters may overlap); **t-SNE** keeps "
               "each word's neighbours together (clusters are clear, but distances between them "
               "mean little). **Word axes** put a meaning on each axis, such as woman − man."))
-wv = session.pick_vectors("proj.source")
-session.map_defaults(wv)  # the corpus's example groups, until the user chooses otherwise
-KEEP = session.KEEP  # these settings go in the page's link and survive a visit elsewhere
+wv = vector_sources.pick_vectors("proj.source")
+vector_sources.map_defaults(wv)  # the corpus's example groups, until the user chooses otherwise
+KEEP = state.KEEP  # these settings go in the page's link and survive a visit elsewhere
 c = st.columns(4)
 method = c[0].radio(_("Method"), ["PCA", "t-SNE", N_("Word axes")], key="proj.method",
                     format_func=_, persist_state=KEEP, help=_(
@@ -51,7 +51,7 @@ groups = typed_groups.label_names() if colour == "my groups" else None
 if colour == "k-means":
     k = st.slider(_("Clusters k"), 2, 20, 8, key="proj.k", persist_state=KEEP,
                   help=_("k-means on the original vectors."))  # fmt: skip
-    groups = session.cached(kmeans)(X, int(k), metric="cosine").label_names()
+    groups = state.cached(kmeans)(X, int(k), metric="cosine").label_names()
 c = st.columns([2, 1, 1])
 find = c[0].multiselect(_("Find words"), words, key="proj.find", max_selections=10,
                         placeholder=_("Type a word"))  # fmt: skip
@@ -63,9 +63,9 @@ metric = c[2].radio(_("Neighbours by"), [N_("cosine"), N_("euclidean")], key="pr
 labelled = map_labels(words, labels, examples, find)
 
 if method == "t-SNE":
-    settings, init, live = session.tsne_settings(words)
+    settings, init, live = tsne_panel.tsne_settings(words)
     if live:
-        proj = session.live_tsne(X, words, dims, init, settings, groups=groups,
+        proj = tsne_panel.live_tsne(X, words, dims, init, settings, groups=groups,
                                  labelled=labelled, emphasis=examples)  # fmt: skip
     else:
         with st.spinner(_("t-SNE…")):
@@ -102,7 +102,7 @@ fig = projection_map(proj.coords[shown], [words[i] for i in shown],
                      labelled=labelled, highlight=[chosen] if chosen else [], emphasis=examples,
                      neighbours=[w for w, _s in near], axis_titles=proj.axis_labels,
                      title=_("{method} of {n:,} words").format(method=_(method), n=len(shown)))
-session.plotly(fig, key="proj.map", on_select="rerun", selection_mode="points")
+draw.plotly(fig, key="proj.map", on_select="rerun", selection_mode="points")
 left, right = st.columns(2)
 if chosen is not None:
     left.markdown(_("**Nearest to {word}** in all {d} dimensions ({metric}):").format(
@@ -110,7 +110,7 @@ if chosen is not None:
     left.dataframe(pd.DataFrame(near, columns=[_("word"), _(metric)]).round(3), hide_index=True)
 else:
     left.info(_("Click a point (or find a word) to list its nearest neighbours."))
-quality = session.cached(map_quality)(X, np.asarray(proj.coords), k=10, metric=metric)
+quality = state.cached(map_quality)(X, np.asarray(proj.coords), k=10, metric=metric)
 right.metric(_("Trustworthiness"), f"{quality.trustworthiness:.3f}",
              help=_("1 = no word on the map has neighbours it lacks in the original."))  # fmt: skip
 right.metric(_("Neighbours kept"), f"{quality.knn_preservation:.0%}",
@@ -120,10 +120,10 @@ if st.toggle(_("PCA and t-SNE side by side"), key="proj.both"):
     cols = st.columns(2)
     for col, (name, m) in zip(cols, [("pca", "PCA"), ("tsne", "t-SNE")], strict=True):
         other = project(X, name, 2, **({} if name == "pca" else {"seed": 0}))
-        q = session.cached(map_quality)(X, np.asarray(other.coords), k=10, metric=metric)
+        q = state.cached(map_quality)(X, np.asarray(other.coords), k=10, metric=metric)
         title = _("{method}: trustworthiness {score:.3f}").format(method=m, score=q.trustworthiness)
         both = projection_map(other.coords, words, groups, labelled, emphasis=examples, title=title)
-        session.plotly(both, col, key=f"proj.{name}")
+        draw.plotly(both, col, key=f"proj.{name}")
 c = st.columns(2)
 c[0].download_button(_("Coordinates (CSV)"), lambda: to_csv(words, proj.coords, groups),
                      "coordinates.csv", "text/csv", key="proj.csv",
@@ -131,4 +131,4 @@ c[0].download_button(_("Coordinates (CSV)"), lambda: to_csv(words, proj.coords, 
 c[1].download_button(_("The figure (HTML)"), lambda: figure_html(fig), "map.html", "text/html",
                      key="proj.html", help=_("The chart's camera icon saves a PNG."))  # fmt: skip
 st.caption(_("A link to this map: the corpus, these settings, the groups and the words found."))
-st.code(session.share_link("projections"), language=None)
+st.code(link.share_link("projections"), language=None)

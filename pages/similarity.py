@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from explorer.app import session
+from explorer.app import corpus, draw, vector_sources, view
 from explorer.charts.lessons import cosine_heatmap, difference_bars, parallelogram_figure
 from explorer.i18n import N_, _
 from explorer.lessons.similarity import (
@@ -17,7 +17,7 @@ from explorer.lessons.similarity import (
     unscored_seed_analogies,
 )
 
-session.page_setup()
+view.page_setup()
 st.title("📐 " + _("Similarity and analogies"))
 st.markdown(
     _(
@@ -26,17 +26,17 @@ st.markdown(
         "the same step as *woman → queen*, then king − man + woman lands near queen."
     )
 )
-wv = session.pick_vectors("sim.source", radio=True)
+wv = vector_sources.pick_vectors("sim.source", radio=True)
 
 st.subheader(_("Cosine similarity"))
-sample = session.current_sample()
+sample = corpus.current_sample()
 default = [sample.track[i] for i in (0, 1, 2, 4) if i < len(sample.track)]
 words = st.multiselect(_("Words"), wv.index_to_key[:3000], default=[w for w in default if w in wv],
                        key="sim.words", max_selections=12, placeholder=_("Type a word"),
                        help=_("Pick up to 12 words (type to search)."))  # fmt: skip
 table, missing = cosine_table(wv, words)
 if len(table) >= 2:
-    session.vega(cosine_heatmap(table), key="sim.heat")
+    draw.vega(cosine_heatmap(table), key="sim.heat")
     st.markdown("**" + ranking_sentence(wv, table.index[0], list(table.index[1:])) + "**")
 else:
     st.info(_("Choose at least two words to compare."))
@@ -66,7 +66,7 @@ elif len(known) == 3 and len({a, b, c}) == 3:
     expected = d0 if d0 and d0 in wv else answers[0][0]
     shown = [a, b, c, expected] + ([answers[0][0]] if answers[0][0] != expected else [])
     xy = parallelogram(wv, *shown)
-    session.vega(parallelogram_figure(xy, shown[:4], answers[0][0]), "sim.par", right)
+    draw.vega(parallelogram_figure(xy, shown[:4], answers[0][0]), "sim.par", right)
     st.caption(
         _(
             "What to notice: when the analogy holds, the two arrows are nearly parallel and "
@@ -95,7 +95,7 @@ if unscored := unscored_seed_analogies(wv):
 if (diffs := capital_differences(wv)) is not None:
     st.markdown(diffs.literal_note())
     st.dataframe(diffs.table)
-    session.vega(difference_bars(diffs.vectors.iloc[:, [0, 1, 3]]), key="sim.diffs")
+    draw.vega(difference_bars(diffs.vectors.iloc[:, [0, 1, 3]]), key="sim.diffs")
     st.caption(diffs.describe())
 
 st.subheader(_("Many analogies at once: the Google analogy set"))

@@ -134,11 +134,11 @@ def test_pages_are_thin():
 
 
 def test_every_page_starts_with_page_setup():
-    # A page run before the app's navigation would miss the sidebar (see session.page_setup).
+    # A page run before the app's navigation would miss the sidebar (see view.page_setup).
     missing = [
         p.name
         for p in (ROOT / "pages").glob("*.py")
-        if "session.page_setup()" not in p.read_text(encoding="utf-8")
+        if "view.page_setup()" not in p.read_text(encoding="utf-8")
     ]
     assert missing == []
 
@@ -147,7 +147,8 @@ def test_the_app_shell_imports_nothing_heavy():
     # The first page must draw fast: streamlit_app.py and the home page need only the glue.
     # (plotly is left out: Streamlit 1.67 imports it itself.)
     heavy = {"numpy", "pandas", "scipy", "gensim", "sklearn", "jieba", "janome"}
-    assert heavy_modules_after("import streamlit, explorer.app.session", heavy) == []
+    shell = "import streamlit, explorer.app.corpus, explorer.app.lesson_nav, explorer.app.uploads"
+    assert heavy_modules_after(shell, heavy) == []
 
 
 def test_the_home_page_runs_without_loading_anything_heavy():

@@ -154,7 +154,7 @@ def test_language_switches_and_falls_back_to_english():
 
 
 def test_a_language_source_wins_over_the_thread_default():
-    # Put back the source there was (explorer.app.session's, once imported): page tests that run
+    # Put back the source there was (explorer.app.view's, once imported): page tests that run
     # later read each session's language through it.
     before = i18n._source
     i18n.set_language_source(lambda: "zh")

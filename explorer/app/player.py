@@ -11,7 +11,7 @@ Usage (a page):
 
 Every page that trains draws the same controls with the same keys (``<key>.play``,
 ``<key>.pause``, ``<key>.step``, ``<key>.reset``), trains in the same fragment (one tick at
-a time on a busy server, :func:`explorer.app.session.taking_turns`), and keeps its run in
+a time on a busy server, :func:`explorer.app.turns.taking_turns`), and keeps its run in
 the session under ``<key>.run``, rebuilt only when the page's settings change. The
 presenter view keeps Play, Pause, Step and Reset; Step x N and the look-back slider are
 advanced controls.
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from explorer.app import session
+from explorer.app import draw, state, turns, view
 from explorer.charts.training import loss_figure, map_figure, matrix_heatmap, metric_figure
 from explorer.charts.training import rank_figure as _rank_figure
 from explorer.i18n import _, pgettext
@@ -53,7 +53,7 @@ def controls(run: LiveRun, key: str, chunk: int) -> bool:
 
     Returns whether the page is playing (never once training has finished).
     """
-    session.init_state({f"{key}.playing": False, f"{key}.n": 10})
+    state.init_state({f"{key}.playing": False, f"{key}.n": 10})
 
     def play(on: bool) -> None:
         st.session_state[f"{key}.playing"] = on
@@ -67,7 +67,7 @@ def controls(run: LiveRun, key: str, chunk: int) -> bool:
         st.session_state[f"{key}.playing"] = False
         run.reset()
 
-    row = session.toolbar(f"{key}.player")  # one row, on a phone too
+    row = view.toolbar(f"{key}.player")  # one row, on a phone too
     row.button(_("▶ Play"), key=f"{key}.play", on_click=play, args=(True,), type="primary",
                disabled=run.finished, help=_("Train on and on, a chunk per tick"))  # fmt: skip
     row.button(_("⏸ Pause"), key=f"{key}.pause", on_click=play, args=(False,),
@@ -75,7 +75,7 @@ def controls(run: LiveRun, key: str, chunk: int) -> bool:
     one = _("Pause, then train one chunk ({chunk} batches)").format(chunk=chunk)
     label = pgettext("button", "Step")  # the button (单步), not the counter (步数)
     row.button(label, key=f"{key}.step", on_click=step, args=(1,), help=one)
-    if session.show_advanced():  # Step x N, then N (the button reads N from the state)
+    if view.show_advanced():  # Step x N, then N (the button reads N from the state)
         n = st.session_state[f"{key}.n"]
         row.button(_("Step x {n}").format(n=n), key=f"{key}.stepn", on_click=step, args=(n,),
                    help=_("Pause, then train {n} chunks").format(n=n))  # fmt: skip
@@ -92,7 +92,7 @@ def look_back(run: LiveRun, key: str, playing: bool) -> Frame | None:
     Returns the frame chosen, or None for "now" (the newest step).
     """
     steps = run.timeline.steps()
-    if playing or not session.show_advanced() or len(steps) < 2:
+    if playing or not view.show_advanced() or len(steps) < 2:
         return None
     at = st.select_slider(  # keyed by the step: after more training, the newest again
         _("Look back to step"), steps, value=steps[-1], key=f"{key}.at{run.step}",
@@ -113,7 +113,7 @@ def live(
     looking_back)`` (the newest frame, or the one looked back to). Stops at the end."""
 
     @st.fragment(run_every=TICK_SECONDS if playing else None)
-    @session.taking_turns
+    @turns.taking_turns
     def live_view() -> None:
         started = time.perf_counter()
         if playing:
@@ -148,7 +148,7 @@ def heatmap(
     the last chunk changed are outlined (not when looking back)."""
     ids, rows = run.heatmap_rows(table)
     changed = None if looking_back else run.changed(table, ids)
-    session.vega(matrix_heatmap(frame.arrays[table][ids], rows, changed, title), key, where)
+    draw.vega(matrix_heatmap(frame.arrays[table][ids], rows, changed, title), key, where)
 
 
 def steady_map(
@@ -164,7 +164,7 @@ def steady_map(
     trails = [] if looking_back else list(run.trails)
     highlight = run.track if run.map_top else ()  # larger, among the frequent rows (grey)
     figure = map_figure(xy, run.map_words, trails, highlight, groups=groups)
-    session.vega(figure, key, where)
+    draw.vega(figure, key, where)
 
 
 def neighbours(run: LiveRun, frame: Frame, key: str, topn: int = 8) -> None:
@@ -208,16 +208,16 @@ def curves(
     and (outside the presenter view) the server's time per tick."""
 
     @st.fragment(run_every=CURVES_SECONDS if playing else None)
-    @session.taking_turns
+    @turns.taking_turns
     def progress_view() -> None:
         figures = [loss_figure(run.steps, run.losses)] + [c.figure(run) for c in charts]
         for i in range(0, len(figures), 2):
             columns = st.columns(2)
             for j, figure in enumerate(figures[i : i + 2]):
-                session.vega(figure, f"{key}.curve{i + j}", columns[j])
+                draw.vega(figure, f"{key}.curve{i + j}", columns[j])
         if after is not None:
             after()
-        if session.show_advanced() and run.tick_seconds:
+        if view.show_advanced() and run.tick_seconds:
             ms, ticks = 1000 * np.median(run.tick_seconds), len(run.tick_seconds)
             st.caption(_("⏱ Server time per tick: {ms:.0f} ms (median of {n}).").format(
                 ms=ms, n=ticks))  # fmt: skip

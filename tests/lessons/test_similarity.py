@@ -1,7 +1,7 @@
 """The similarity lesson's article examples: its analogies and its difference vectors.
 
 The numbers come from the demo corpora trained with the default settings, the model the
-similarity page shows (``session.trained_model()``).
+similarity page shows (``training.trained_model()``).
 """
 
 from functools import cache
