@@ -3,13 +3,13 @@
 import streamlit as st
 
 from explorer.app import contextual as ctx
-from explorer.app import player, session
+from explorer.app import draw, player, state, view
 from explorer.charts.contextual import occurrence_chart, separation_chart
 from explorer.i18n import _
 from explorer.lessons import contextual as lesson
 from explorer.models.mlm import MLMConfig
 
-session.page_setup()
+view.page_setup()
 st.title(_("🏦 Contextual embeddings"))
 st.markdown(_(
     "word2vec gives **bank** one vector, whatever the sentence. A contextual model gives each "
@@ -17,7 +17,7 @@ st.markdown(_(
     "BERT-style masked language model, then move the layer slider: layer 0 is the static "
     "embedding, the top layer is the word in its context."))  # fmt: skip
 data, identity = ctx.context_data()
-advanced = session.show_advanced()  # the presenter view: the player and the charts only
+advanced = view.show_advanced()  # the presenter view: the player and the charts only
 left, right = st.columns([2, 3])
 causal = left.toggle(_("GPT-style: left context only"), key="ctx.causal", help=_(
     "BERT reads both sides of each word; GPT only what comes before it (a causal mask)."))
@@ -34,7 +34,7 @@ if not data.senses:
     st.info(_("Your corpus has no known senses: the points are not coloured, the layers work."))
 playing = player.controls(run, "ctx", lesson.CHUNK)
 words = lesson.word_choices(data, run.model)
-session.init_state({"ctx.word": words[0], "ctx.layer": config.n_layers})
+state.init_state({"ctx.word": words[0], "ctx.layer": config.n_layers})
 if st.session_state["ctx.word"] not in words:
     st.session_state["ctx.word"] = words[0]
 mask = lesson.MASK_EXAMPLES.get(data.language, "")
@@ -52,9 +52,9 @@ group = lesson.probe_group(run, data)
 ctx.remember_source(run, data, word)
 
 
-def draw(frame, looking_back: bool) -> None:
+def draw_live(frame, looking_back: bool) -> None:
     """Ten times a second while playing: the occurrences, the bars, the table, the blank."""
-    view = lesson.occurrence_map(run.model, run.state, data, word, layer, group)
+    occ = lesson.occurrence_map(run.model, run.state, data, word, layer, group)
     scores = lesson.layer_scores(run.model, run.state, run.initial, data, word, group)
     senses = data.sense_words().get(word, [])
     held = frame.info.get("test_accuracy")  # (none at step 0: nothing trained yet)
@@ -62,22 +62,22 @@ def draw(frame, looking_back: bool) -> None:
         (_("Step"), f"{frame.step:,}", _("Batches trained so far")),
         (_("Held-out [MASK] accuracy"), "–" if held is None else f"{held:.3f}",
          _("Masked words guessed right in sentences the model never trains on")),
-        (_("Senses apart (layer {layer})").format(layer=layer), "–" if view.separation is None
-         else f"{view.separation:.2f}", _("Nearest-centroid accuracy of the senses")),
+        (_("Senses apart (layer {layer})").format(layer=layer), "–" if occ.separation is None
+         else f"{occ.separation:.2f}", _("Nearest-centroid accuracy of the senses")),
     ])  # fmt: skip
     title = _("“{word}” at layer {layer}: {n} occurrences").format(
-        word=word, layer=layer, n=len(view.xy))
+        word=word, layer=layer, n=len(occ.xy))
     left, right = st.columns([3, 2])
-    session.vega(occurrence_chart(view.xy, [ctx.sense_label(s) for s in view.senses],
-                                  view.sentences, title, [ctx.sense_label(s) for s in senses]),
+    draw.vega(occurrence_chart(occ.xy, [ctx.sense_label(s) for s in occ.senses],
+                                  occ.sentences, title, [ctx.sense_label(s) for s in senses]),
                  "ctx.map", left)  # fmt: skip
-    session.vega(separation_chart(scores.layers, scores.now, scores.start, scores.chance),
+    draw.vega(separation_chart(scores.layers, scores.now, scores.start, scores.chance),
                  "ctx.bars", right)  # fmt: skip
-    if view.separation is not None:
+    if occ.separation is not None:
         right.caption(_("At layer {layer}: {now:.2f} now, {start:.2f} untrained, chance "
                         "{chance:.2f}. Random attention already mixes neighbours in; training "
-                        "adds the gap.").format(layer=layer, now=view.separation,
-                                                start=scores.start[layer], chance=view.chance))
+                        "adds the gap.").format(layer=layer, now=occ.separation,
+                                                start=scores.start[layer], chance=occ.chance))
     reached = lesson.first_reached(*run.series(word)) if word in run.probes else None
     if reached == 0:
         st.info(_("“{word}” is ≥ {target} even untrained: mixing alone separates it. Watch "
@@ -98,7 +98,7 @@ def draw(frame, looking_back: bool) -> None:
         ctx.mask_result(run.model, run.state, data, mask)
 
 
-player.live(run, lesson.CHUNK, playing, draw, player.look_back(run, "ctx", playing), key="ctx")
+player.live(run, lesson.CHUNK, playing, draw_live, player.look_back(run, "ctx", playing), key="ctx")
 curves = [player.Curve({"accuracy": _("training batches"), "test_accuracy": _(
     "held-out sentences")}, _("Masked-word accuracy"), _("accuracy"), (_(
         "bigram baseline"), lesson.bigram_baseline(run.model)))]
@@ -108,13 +108,13 @@ if run.probes:
         if (c := lesson.chance(data, list(run.probes))) else None))  # fmt: skip
 player.curves(run, "ctx", playing, curves)
 if advanced:
-    view = lesson.occurrence_map(run.model, run.state, data, word, layer, group)
+    occ = lesson.occurrence_map(run.model, run.state, data, word, layer, group)
     tabs = st.tabs([_("Don't trouble trouble"), _("Static vs contextual"), _("Export")])
     with tabs[0]:
         ctx.sentence_panel(run.model, run.state, data, layer)
     with tabs[1]:
-        ctx.static_panel(view, data, identity)
+        ctx.static_panel(occ, data, identity)
     with tabs[2]:
-        ctx.export_buttons(view)
+        ctx.export_buttons(occ)
 st.caption(_("What to notice: at layer 0 every occurrence is one point; at the top layer the "
              "senses pull apart, a little even untrained, much more after training."))

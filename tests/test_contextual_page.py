@@ -77,3 +77,15 @@ def test_the_presenter_view_keeps_the_player_and_the_charts():
     assert {"ctx.play", "ctx.pause", "ctx.step", "ctx.reset"} <= keys
     assert not [s for s in at.selectbox if s.key == "ctx.word"]
     assert not at.text_input
+
+
+def test_the_occurrences_are_a_source_on_the_projections_page():
+    at = open_page()
+    at.button(key="ctx.step").click().run()
+    at.switch_page("pages/projections.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    box = at.selectbox(key="proj.source")
+    assert box.options[-1].startswith("Contextual vectors of “bank” (masked LM, step 4")
+    box.select_index(len(box.options) - 1).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["proj.source"] == "contextual"

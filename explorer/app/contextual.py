@@ -3,8 +3,8 @@
 Usage (in ``pages/contextual.py``):
     >>> data = contextual.context_data()             # the sense corpus, or the upload
     >>> contextual.sentence_panel(model, state, data, layer)
-    >>> contextual.mask_panel(model, state, data)
-    >>> contextual.static_panel(model, state, data, view)
+    >>> text = contextual.mask_input(data); contextual.mask_result(model, state, data, text)
+    >>> contextual.static_panel(occurrence_map, data, identity)
     >>> contextual.remember_source(run, data, word)  # for the Projections page
 
 Each panel reads its widgets, asks :mod:`explorer.lessons.contextual` and draws what comes
@@ -16,7 +16,9 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer import i18n
-from explorer.app import session
+from explorer.app import corpus, draw
+from explorer.app.state import init_state
+from explorer.app.view import show_advanced
 from explorer.charts.contextual import attention_chart
 from explorer.charts.training import matrix_heatmap, probability_figure
 from explorer.i18n import _
@@ -42,14 +44,14 @@ def context_data() -> tuple[lesson.ContextData, tuple]:
     An uploaded corpus when the sidebar's corpus is one (no senses), else a sense corpus:
     the interface language's, or another chosen in the advanced controls.
     """
-    upload = session.uploaded_corpus()
+    upload = corpus.uploaded_corpus()
     if upload is not None:
         digest = str(st.session_state.get("upload.digest"))
-        corpus = upload.corpus
-        return _upload_data(digest, corpus.sentences, corpus.script), ("upload", digest)
+        text = upload.corpus
+        return _upload_data(digest, text.sentences, text.script), ("upload", digest)
     language = i18n.current_language()
-    session.init_state({"ctx.corpus": language if language in SENSE_CORPORA else "en"})
-    if session.show_advanced():
+    init_state({"ctx.corpus": language if language in SENSE_CORPORA else "en"})
+    if show_advanced():
         st.selectbox(_("Sentences"), list(SENSE_CORPORA), format_func=SENSE_CORPORA.get,
                      key="ctx.corpus", help=_("Which sense corpus the model reads: made-up "
                                               "sentences in which each sense is known."))
@@ -64,7 +66,7 @@ def sense_label(sense: str | None) -> str:
 
 def sentence_panel(model, state, data: lesson.ContextData, layer: int) -> None:  # noqa: ANN001
     """“Don't trouble trouble”: each token's vector, the repeated word's cosine, attention."""
-    session.init_state({"ctx.sentence": lesson.TWICE_EXAMPLES.get(data.language, lesson.PROVERB)})
+    init_state({"ctx.sentence": lesson.TWICE_EXAMPLES.get(data.language, lesson.PROVERB)})
     text = st.text_input(_("A sentence"), key="ctx.sentence", help=_(
         "Type a sentence with a word twice in two senses; the model reads it as it is now."))
     tokens = lesson.tokens_of(text, list(data.sense_words()))
@@ -79,7 +81,7 @@ def sentence_panel(model, state, data: lesson.ContextData, layer: int) -> None: 
     left, right = st.columns(2)
     labels = [f"{i + 1}. {t}" for i, t in enumerate(view.tokens)]
     title = _("Each token's vector at layer {layer}").format(layer=layer)
-    session.vega(matrix_heatmap(view.layers[layer], labels, None, title), "ctx.tokens", left)
+    draw.vega(matrix_heatmap(view.layers[layer], labels, None, title), "ctx.tokens", left)
     if view.pair is None:
         right.info(_("No word appears twice: type one twice to compare its two vectors."))
     else:
@@ -97,13 +99,13 @@ def sentence_panel(model, state, data: lesson.ContextData, layer: int) -> None: 
     heads = st.columns(view.attention.shape[1])
     for h, col in enumerate(heads):
         title = _("Attention, layer {layer}, head {head}").format(layer=at, head=h + 1)
-        session.vega(attention_chart(view.attention[at - 1, h], view.tokens, title),
+        draw.vega(attention_chart(view.attention[at - 1, h], view.tokens, title),
                      f"ctx.attn{h}", col)
 
 
 def mask_input(data: lesson.ContextData, where=None) -> str:  # noqa: ANN001 (a column)
     """The box for a sentence with a blank (outside the live fragments, so typing is calm)."""
-    session.init_state({"ctx.mask": lesson.MASK_EXAMPLES.get(data.language, "")})
+    init_state({"ctx.mask": lesson.MASK_EXAMPLES.get(data.language, "")})
     return (where or st).text_input(_("Fill the [MASK]: a sentence with a blank"), key="ctx.mask",
                          help=_("Write [MASK] where a word is missing; the top words follow "
                                 "the model while it trains."))
@@ -116,7 +118,7 @@ def mask_result(model, state, data: lesson.ContextData, text: str) -> None:  # n
     except ValueError:
         st.info(_("Write [MASK] somewhere in the sentence."))
         return
-    session.vega(probability_figure([w for w, _p in top], [p for _w, p in top], ""), "ctx.fill")
+    draw.vega(probability_figure([w for w, _p in top], [p for _w, p in top], ""), "ctx.fill")
 
 
 def static_panel(view: lesson.OccurrenceMap, data: lesson.ContextData, identity: tuple) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer import i18n
+from explorer.app.contextual import contextual_source
 from explorer.app.corpus import current_sample
 from explorer.app.gensim_panel import GENSIM_VECTORS
 from explorer.app.state import KEEP, UPLOADED_VECTORS, init_state
@@ -36,6 +37,8 @@ def vector_sources() -> dict:
     if (uploaded := st.session_state.get(UPLOADED_VECTORS)) is not None:
         label = _("Your uploaded vectors ({name})").format(name=uploaded[0])
         sources["upload"] = (label, uploaded[1])
+    if (contextual := contextual_source()) is not None:  # the contextual page's occurrences
+        sources["contextual"] = contextual
     return sources
 
 
