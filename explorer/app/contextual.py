@@ -52,7 +52,7 @@ def context_data() -> tuple[lesson.ContextData, tuple]:
     language = i18n.current_language()
     init_state({"ctx.corpus": language if language in SENSE_CORPORA else "en"})
     if show_advanced():
-        st.selectbox(_("Sentences"), list(SENSE_CORPORA), format_func=SENSE_CORPORA.get,
+        st.selectbox(_("Sense corpus"), list(SENSE_CORPORA), format_func=SENSE_CORPORA.get,
                      key="ctx.corpus", help=_("Which sense corpus the model reads: made-up "
                                               "sentences in which each sense is known."))
     language = st.session_state["ctx.corpus"]
