@@ -120,36 +120,32 @@ def separation(config: MLMConfig) -> None:
 
 
 def play(config: MLMConfig, word: str = "bank", limit: float = 120.0) -> None:
-    """Ticks as the page's Play makes them: train a chunk, probe, map; until separated."""
+    """Ticks as the page's Play makes them: the page's LiveRun trains a chunk and records its
+    probes, then the draw's figures (map, bars, [MASK]); until ``word`` separates."""
     data = contextual.sense_data("en")
-    model = contextual.build_model(data, config)
-    words = contextual.probe_words(data, model)
-    group = contextual.word_group(data, words)
-    probes = {w: contextual.separation_probe(model, data, w, group) for w in words}
-    state = model.init_state()
-    untrained = probes[word](state)
-    top = model.config.n_layers
-    played, ticks, reached, seconds = 0.0, 0, None, []
-    while played < limit:
+    run = contextual.live_run(data, config)
+    group = contextual.probe_group(run, data)
+    untrained = run.latest(word)
+    top = config.n_layers
+    played, seconds = 0.0, []
+    while played < limit and not run.finished:
         t0 = time.perf_counter()
-        state, snap = model.train_steps(state, contextual.CHUNK)
-        score = {w: p(state) for w, p in probes.items()}[word]
-        contextual.occurrence_map(model, state, data, word, top, group)
+        run.tick(contextual.CHUNK)
+        contextual.occurrence_map(run.model, run.state, data, word, top, group)
+        contextual.layer_scores(run.model, run.state, run.initial, data, word, group)
+        contextual.fill_mask(run.model, run.state, contextual.MASK_EXAMPLES["en"])
         seconds.append(time.perf_counter() - t0)
         played += seconds[-1]
-        ticks += 1
-        if score >= contextual.SEPARATED:
-            reached = (played, snap.step, score)
-            break
-        if snap.finished:
+        if run.latest(word) >= contextual.SEPARATED:
             break
     ms = 1000 * float(np.median(seconds))
     print(f"\nlive tick at the page's defaults ({contextual.CHUNK} batches, probes of "
-          f"{', '.join(words)}, map of {word}): {ms:.0f} ms median -> {1000 / ms:.1f} "
-          f"updates/s [budget >= 5]")
+          f"{', '.join(run.probes)}, map, bars and [MASK] of {word}; drawing not counted): "
+          f"{ms:.0f} ms median -> {1000 / ms:.1f} updates/s [budget >= 5]")
+    reached = contextual.first_reached(*run.series(word))
     if reached:
-        print(f"{word} separates (top layer >= {contextual.SEPARATED}) after {reached[0]:.1f} s "
-              f"of Play ({ticks} ticks, step {reached[1]}, score {reached[2]:.3f}); "
+        print(f"{word} separates (top layer >= {contextual.SEPARATED}) after {played:.1f} s "
+              f"of Play ({len(seconds)} ticks, step {reached}, score {run.latest(word):.3f}); "
               f"untrained model: {untrained:.3f} [budget <= 60 s]")
     else:
         print(f"{word} did not reach {contextual.SEPARATED} in {played:.0f} s of Play "

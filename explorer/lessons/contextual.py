@@ -204,8 +204,9 @@ def occurrence_layers(model: MaskedLM, state: MLMState, data: ContextData,
     live probe, the map and the bars of one tick run the model once, not once each.
     """
     key = (id(model), id(data), tuple(occurrences))
-    for k, kept_state, layers in _MEMO:
-        if k == key and kept_state is state:
+    for i, (k, kept_state, layers) in enumerate(_MEMO):
+        if kept_state is state and k == key:
+            _MEMO.append(_MEMO.pop(i))  # used last, dropped last (step 0 stays for the bars)
             return layers
     used = sorted({o.sentence for o in occurrences})
     where = {sentence: i for i, sentence in enumerate(used)}
