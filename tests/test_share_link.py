@@ -55,11 +55,11 @@ def test_a_link_to_a_bad_step_is_ignored():
 
 def test_a_link_carries_the_hierarchical_softmax():
     at = pagetest.open_app("pages/train.py")
-    at.radio(key="train.objective").set_value("Hierarchical softmax").run()
+    at.radio(key="train.objective").set_value("hs").run()
     at.button(key="train.step").click().run()
     code = next(c.value for c in at.code if "step=" in c.value)
     params = dict(parse_qsl(urlsplit(code).query))
-    assert params["train.objective"] == "Hierarchical softmax"
+    assert params["train.objective"] == "hs"
 
     other = AppTest.from_file(str(pagetest.ROOT / "streamlit_app.py"), default_timeout=90)
     other.query_params.update(params)

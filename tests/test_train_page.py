@@ -75,8 +75,8 @@ def test_tracked_words_change_without_resetting():
 
 def test_full_softmax_and_skipgram_run():
     at = open_train()
-    at.radio(key="train.objective").set_value("Full softmax").run()
-    at.radio(key="train.sg").set_value("Skip-gram").run()
+    at.radio(key="train.objective").set_value("softmax").run()
+    at.radio(key="train.sg").set_value(1).run()
     at.button(key="train.step").click().run()
     assert not at.exception
     assert run_of(at).config.negative == 0 and run_of(at).config.sg == 1
@@ -126,8 +126,8 @@ def test_settings_and_model_survive_a_visit_to_another_page():
 
 def test_hierarchical_softmax_is_the_third_output_layer():
     at = open_train()
-    at.radio(key="train.objective").set_value("Hierarchical softmax").run()
-    assert at.session_state["train.objective"] == "Hierarchical softmax"  # stored in English
+    at.radio(key="train.objective").set_value("hs").run()
+    assert at.session_state["train.objective"] == "hs"  # a value; the label is the widget's
     assert at.slider(key="train.negative").disabled  # no negatives to draw
     at.button(key="train.step").click().run()
     assert not at.exception
@@ -146,5 +146,5 @@ def test_hierarchical_softmax_is_the_third_output_layer():
     p = path["probability"].tolist()
     assert p[-1] == pytest.approx(np.prod(p[:-1]), rel=1e-3)
     # and back: the form shows what a config says
-    at.radio(key="train.objective").set_value("Negative sampling").run()
+    at.radio(key="train.objective").set_value("ns").run()
     assert run_of(at).config.hs == 0 and run_of(at).config.negative > 0

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer.app.link import apply_link
 from explorer.app.state import SAMPLE_KEY, UPLOAD_CHOICE, UPLOADED_CORPUS, init_state
 from explorer.i18n import _
 from explorer.text.samples import (
@@ -28,7 +27,6 @@ def corpus_sidebar() -> Sample:
     The uploads (``uploads.collect_upload_job`` before it, ``uploads.uploads_panel`` after it)
     are the app's to call: an uploaded model restarts the live run, a layer above this one.
     """
-    apply_link()
     keys = [s.key for s in available_samples()]
     if st.session_state.get(UPLOADED_CORPUS) is not None:
         keys.append(UPLOAD_CHOICE)

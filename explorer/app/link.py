@@ -14,16 +14,22 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+from explorer.app.settings_form import FORM, PREFIX
 from explorer.app.state import (
-    ALPHAS,
-    BATCH_SIZES,
     LANG_KEY,
     PRESENTER_GATE,
     PRESENTER_KEY,
     SAMPLE_KEY,
 )
 from explorer.i18n import LANGUAGES, _
+from explorer.models.settings import Setting, parse
 from explorer.text.samples import DEFAULT_SAMPLE, SAMPLES_BY_KEY, get_sample
+
+
+def _from_table(setting: Setting):  # noqa: ANN202
+    # A training setting as its table says: its type, and only the values the form offers
+    # (old spellings such as "Skip-gram" are the table's aliases).
+    return lambda raw: parse((setting,), {setting.key: raw}).get(setting.key)
 
 
 def _int_in(lo: int, hi: int):  # noqa: ANN202
@@ -43,19 +49,7 @@ SHARED = {
     SAMPLE_KEY: lambda raw: next(
         (s.key for s in SAMPLES_BY_KEY.values() if raw in (s.key, s.title)), None
     ),
-    "train.sg": _one_of(("CBOW", "Skip-gram")),
-    "train.objective": _one_of(("Negative sampling", "Full softmax", "Hierarchical softmax")),
-    "train.negative": _int_in(1, 20),
-    "train.vector_size": _int_in(2, 100),
-    "train.window": _int_in(1, 10),
-    "train.alpha": _one_of(ALPHAS, float),
-    "train.batch_size": _one_of(BATCH_SIZES, int),
-    "train.epochs": _int_in(1, 50),
-    "train.seed": _int_in(0, 2**31 - 1),
-    "train.min_count": _int_in(1, 10),
-    "train.chunk": _int_in(1, 200),
-    "train.track": str,
-    "train.map_top": _int_in(0, 100),
+    **{PREFIX + s.key: _from_table(s) for s in FORM},
     "proj.method": _one_of(("PCA", "t-SNE", "Word axes")),
     "proj.dims": _one_of((2, 3), int),
     "proj.n": _int_in(10, 10_000),

@@ -1,5 +1,8 @@
 """The word2vec training settings form, and the form's values to and from a config.
 
+The form is drawn from word2vec's settings table (:mod:`explorer.models.word2vec.settings`)
+and this module's ``DRAWING_SETTINGS``; the shared link reads the same tables.
+
 Usage (in a page that trains):
     >>> from explorer.app import settings_form
     >>> config, track, chunk, map_top = settings_form.training_settings()
@@ -10,9 +13,11 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer.app.corpus import current_sample, max_vocab_for_training
-from explorer.app.state import ALPHAS, BATCH_SIZES, KEEP, init_state
+from explorer.app.state import KEEP, init_state
 from explorer.app.view import show_advanced
 from explorer.i18n import N_, _
+from explorer.models.settings import Setting
+from explorer.models.word2vec.settings import SETTINGS, config_fields, form_values
 
 
 def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
@@ -35,147 +40,70 @@ def training_settings():  # noqa: ANN201 (Word2VecConfig, list[str], int)
     return config, track, int(ss["train.chunk"]), int(ss["train.map_top"])
 
 
+#: The form's settings that are not the model's: the live page's pictures.
+DRAWING_SETTINGS: tuple[Setting, ...] = (
+    Setting("chunk", int, 20, lo=1, hi=200, label=N_("Batches per tick"),
+            help=N_("How much training happens between two pictures while playing.")),
+    Setting("track", str, "", widget="text", label=N_("Tracked words"),
+            help=N_("Comma-separated words to show in the matrix and on the map.")),
+    Setting("map_top", int, 0, lo=0, hi=100, label=N_("Also map the most frequent words"),
+            help=N_("Put the N most frequent words on the map too (in grey; tracked words "
+                    "are larger). The model is not restarted.")),
+)  # fmt: skip
+#: Every setting of the form, in its order (four to a row), and where the session keeps it.
+FORM = (*SETTINGS, *DRAWING_SETTINGS)
+PREFIX = "train."
+#: The drawing settings' starting values (the tracked words are the corpus's own).
+DRAWING_DEFAULTS = {PREFIX + s.key: s.default for s in DRAWING_SETTINGS if s.key != "track"}
+
+
 def _settings_form() -> None:
     with st.expander(_("Settings"), expanded=False, key="train.settings"):
-        c = st.columns(4)
-        c[0].radio(
-            _("Architecture"),
-            [N_("CBOW"), N_("Skip-gram")],  # stored and shared in English
-            format_func=_,
-            key="train.sg",
-            persist_state=KEEP,
-            horizontal=True,
-            help=_(
-                "CBOW: the average of the context predicts the centre word. "
-                "Skip-gram: the centre word predicts each context word."
-            ),
-        )
-        c[1].radio(
-            _("Output layer"),
-            [N_("Negative sampling"), N_("Full softmax"), N_("Hierarchical softmax")],
-            format_func=_,
-            key="train.objective",
-            persist_state=KEEP,
-            help=_(
-                "Full softmax scores every word of the vocabulary; negative sampling "
-                "scores the true word against k random 'negative' words; hierarchical "
-                "softmax walks the true word's path in a Huffman tree, a yes/no question "
-                "per node (about log2 V of them)."
-            ),
-        )
-        c[2].slider(
-            _("Negatives k"),
-            1,
-            20,
-            key="train.negative",
-            persist_state=KEEP,
-            disabled=st.session_state["train.objective"] != "Negative sampling",
-            help=_("Negative words drawn per example, from unigram counts ** 0.75."),
-        )
-        c[3].slider(
-            _("Vector size d"),
-            2,
-            100,
-            key="train.vector_size",
-            persist_state=KEEP,
-            help=_("Columns of W. Small by default so the matrix stays readable."),
-        )
-        c = st.columns(4)
-        c[0].slider(
-            _("Window"),
-            1,
-            10,
-            key="train.window",
-            persist_state=KEEP,
-            help=_("Context words on each side of the centre word (at most)."),
-        )
-        c[1].select_slider(
-            _("Learning rate"),
-            ALPHAS,
-            key="train.alpha",
-            persist_state=KEEP,
-            help=_("Starting step size; it decays to 0.0001."),
-        )
-        c[2].select_slider(
-            _("Batch size"),
-            BATCH_SIZES,
-            key="train.batch_size",
-            persist_state=KEEP,
-            help=_("Examples per update."),
-        )
-        c[3].slider(_("Epochs"), 1, 50, key="train.epochs", persist_state=KEEP,
-                    help=_("Passes over the corpus."))  # fmt: skip
-        c = st.columns(4)
-        c[0].number_input(
-            _("Seed"),
-            0,
-            2**31 - 1,
-            key="train.seed",
-            persist_state=KEEP,
-            help=_("Same seed, same settings: the same run, step for step."),
-        )
-        c[1].slider(
-            _("Min count"),
-            1,
-            10,
-            key="train.min_count",
-            persist_state=KEEP,
-            help=_("Words seen fewer times are left out of the vocabulary."),
-        )
-        c[2].slider(
-            _("Batches per tick"),
-            1,
-            200,
-            key="train.chunk",
-            persist_state=KEEP,
-            help=_("How much training happens between two pictures while playing."),
-        )
-        c[3].text_input(
-            _("Tracked words"),
-            key="train.track",
-            persist_state=KEEP,
-            help=_("Comma-separated words to show in the matrix and on the map."),
-        )
-        st.slider(
-            _("Also map the most frequent words"),
-            0,
-            100,
-            key="train.map_top",
-            persist_state=KEEP,
-            help=_(
-                "Put the N most frequent words on the map too (in grey; tracked words "
-                "are larger). The model is not restarted."
-            ),
-        )
+        for i in range(0, len(FORM), 4):
+            row = FORM[i : i + 4]
+            if len(row) == 1:  # a setting alone on the last row spans the form
+                _widget(row[0], st)
+                continue
+            for setting, column in zip(row, st.columns(4)[: len(row)], strict=True):
+                _widget(setting, column)
 
 
-#: The form's settings that are not the model's: batches per picture, frequent words mapped.
-DRAWING_DEFAULTS = {"train.chunk": 20, "train.map_top": 0}
+def _widget(setting: Setting, where) -> None:  # noqa: ANN001 (a column, or st)
+    # One setting's widget, its bounds or choices from the table. The session holds values
+    # (0 or 1, "hs"), never labels: the labels are the widget's format_func. The start value
+    # is the widget's own default as well as the session's: a browser sometimes drew a
+    # slider whose start came only from the session state at its minimum.
+    key = PREFIX + setting.key
+    value = st.session_state[key]
+    label = _(setting.label)
+    common = {"key": key, "persist_state": KEEP, "help": _(setting.help)}
+    if setting.needs is not None:
+        other, wanted = setting.needs
+        common["disabled"] = st.session_state[PREFIX + other] != wanted
+    if setting.widget == "radio":
+        options = list(setting.form_choices())
+        names = setting.choice_labels
+        where.radio(label, options, index=options.index(value), horizontal=len(options) < 3,
+                    format_func=lambda v: _(names[v]), **common)  # fmt: skip
+    elif setting.widget == "select_slider":
+        where.select_slider(label, setting.form_choices(), value=value, **common)
+    elif setting.widget == "slider":
+        where.slider(label, *setting.form_range(), value=value, **common)
+    elif setting.widget == "number":
+        where.number_input(label, *setting.form_range(), value=value, **common)
+    else:
+        where.text_input(label, value=value, **common)
 
 
-def form_from_config(c) -> dict:  # noqa: ANN001 (Word2VecConfig)
-    # The settings form's values for a config (the inverse of config_from_form). Without
-    # negative sampling, k is left as the form had it.
-    objective = "Hierarchical softmax" if c.hs else "Negative sampling" if c.negative else None
-    form = {
-        "train.sg": "Skip-gram" if c.sg else "CBOW",
-        "train.objective": objective or "Full softmax",
-        "train.vector_size": c.vector_size, "train.window": c.window, "train.alpha": c.alpha,
-        "train.batch_size": c.batch_size, "train.epochs": c.epochs, "train.seed": c.seed,
-        "train.min_count": c.min_count,
-    }  # fmt: skip
-    return form | ({"train.negative": c.negative} if c.negative else {})
+def form_from_config(config) -> dict:  # noqa: ANN001 (Word2VecConfig)
+    """The session's form values for a ``config`` (the inverse of ``config_from_form``)."""
+    return {PREFIX + k: v for k, v in form_values(config).items()}
 
 
-def config_from_form():  # noqa: ANN202 (Word2VecConfig)
+def config_from_form():  # noqa: ANN201 (Word2VecConfig)
+    """The config the form's values say (for an upload, with its vocabulary cap)."""
     from explorer.models.word2vec.trainer import Word2VecConfig
 
-    ss = st.session_state
-    return Word2VecConfig(
-        vector_size=ss["train.vector_size"], window=ss["train.window"],
-        min_count=ss["train.min_count"], sg=int(ss["train.sg"] == "Skip-gram"),
-        negative=ss["train.negative"] if ss["train.objective"] == "Negative sampling" else 0,
-        hs=int(ss["train.objective"] == "Hierarchical softmax"),
-        alpha=ss["train.alpha"], epochs=ss["train.epochs"], batch_size=ss["train.batch_size"],
-        seed=int(ss["train.seed"]), max_vocab=max_vocab_for_training(),
-    )  # fmt: skip
+    values = {s.key: st.session_state[PREFIX + s.key] for s in SETTINGS}
+    fields = config_fields(values) | {"seed": int(values["seed"])}
+    return Word2VecConfig(**fields, max_vocab=max_vocab_for_training())

@@ -21,8 +21,6 @@ ADVANCED_KEY = "app.advanced"  # in the presenter view: show the advanced contro
 #: in runs that do not draw it, and the form then fell back to each widget's own default
 #: (1 epoch, no tracked words), resetting the model (caught by a browser test).
 KEEP = "session"
-ALPHAS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.2)
-BATCH_SIZES = (1, 4, 8, 16, 32, 64, 128, 256)
 PRESENTER_GATE = "app.presenter_gate"  # a presenter link opened: its style comes first
 UPLOAD_CHOICE = "upload"  # the corpus picker's value for the user's own text
 UPLOADED_CORPUS = "upload.corpus"  # the last corpus upload that was read successfully

@@ -41,12 +41,13 @@ def _keep_choices() -> None:
     # language switch the browser still sends the old language's label, which matches no
     # option, and the choice (the model's settings with it) would fall back to the default.
     # Read every value now, while the old labels still decode, and set it again: the
-    # browser then shows it under its new label.
-    # (Only text values: the choices this app translates are strings; buttons, toggles,
-    # uploaders and numbers neither change with the language nor may all be set.)
+    # browser then shows it under its new label. The session holds values, not labels
+    # ("hs", 0 or 1), so setting them again changes nothing else.
+    # (Only text and whole numbers, the values of the choices this app translates; True
+    # and False are buttons' and toggles', uploads are files: those may not all be set.)
     for key in list(st.session_state.keys()):
         value = st.session_state[key]
-        if key != LANG_KEY and isinstance(value, str):
+        if key != LANG_KEY and isinstance(value, str | int) and not isinstance(value, bool):
             st.session_state[key] = value
 
 

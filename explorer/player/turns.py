@@ -20,7 +20,7 @@ through ``slots`` at a time, first come first served, so:
 - **free when quiet**: a lone session never waits (the gate rests only while others wait).
 
 A waiting tick holds no CPU. The Streamlit glue waits in short slices and gives Streamlit a
-chance to stop the wait when its user clicks something (see ``session.tick_turn``).
+chance to stop the wait when its user clicks something (see ``turns.tick_turn``).
 """
 
 from __future__ import annotations

@@ -36,3 +36,23 @@ def test_out_of_range_nonsense_and_unknown_keys_are_left_out():
 def test_it_reads_only_what_a_link_may_carry():
     assert "app.presenter" not in SHARED_KEYS  # a teacher's bookmark, never shared
     assert read_link({}) == {}
+
+
+def test_training_settings_come_from_the_table():
+    params = {"train.sg": "1", "train.objective": "hs", "train.negative": "7",
+              "train.seed": "42", "train.chunk": "50", "train.map_top": "20"}  # fmt: skip
+    assert read_link(params) == {
+        "train.sg": 1, "train.objective": "hs", "train.negative": 7, "train.seed": 42,
+        "train.chunk": 50, "train.map_top": 20,
+    }  # fmt: skip
+    # valid for a config, but not what the form offers: left out
+    assert read_link({"train.vector_size": "300", "train.alpha": "0.03"}) == {}
+
+
+def test_links_made_before_the_table_still_open():
+    params = {"train.sg": "Skip-gram", "train.objective": "Full softmax"}
+    assert read_link(params) == {"train.sg": 1, "train.objective": "softmax"}
+    assert read_link({"train.sg": "CBOW", "train.objective": "Negative sampling"}) == {
+        "train.sg": 0, "train.objective": "ns"
+    }  # fmt: skip
+    assert read_link({"train.objective": "Hierarchical softmax"}) == {"train.objective": "hs"}

@@ -51,7 +51,7 @@ from typing import ClassVar
 import numpy as np
 
 from explorer.i18n import _
-from explorer.models.settings import require_positive_ints
+from explorer.models.settings import require_valid
 from explorer.models.word2vec.huffman import HuffmanTree
 from explorer.models.word2vec.objectives import (
     binary_loss,
@@ -60,6 +60,7 @@ from explorer.models.word2vec.objectives import (
     negative_sampling_labels,
     softmax_from_h,
 )
+from explorer.models.word2vec.settings import SETTINGS
 from explorer.text.vocab import Vocabulary
 
 NS_EXPONENT = 0.75  # negatives are drawn from unigram counts ** 0.75 (word2vec's choice)
@@ -88,11 +89,9 @@ class Word2VecConfig:
     seed: int = 0  # all randomness comes from (seed, epoch)
 
     def __post_init__(self) -> None:
-        require_positive_ints(self, "vector_size", "window", "min_count", "epochs", "batch_size")
-        if self.sg not in (0, 1):
-            raise ValueError(f"sg must be 0 (CBOW) or 1 (skip-gram), got {self.sg!r}")
-        if self.negative < 0:
-            raise ValueError(f"negative must be 0 (full softmax) or more, got {self.negative!r}")
+        # the bounds of sg, negative, vector_size, window, alpha, batch_size, epochs, seed
+        # and min_count: word2vec's settings table
+        require_valid(self, SETTINGS)
         if self.hs not in (0, 1):
             raise ValueError(f"hs must be 0 or 1 (hierarchical softmax), got {self.hs!r}")
         if self.hs and self.negative:
