@@ -3,7 +3,7 @@
 import streamlit as st
 
 from explorer.app import contextual as ctx
-from explorer.app import draw, player, state, view
+from explorer.app import draw, link, player, view
 from explorer.charts.contextual import occurrence_chart, separation_chart
 from explorer.i18n import _
 from explorer.lessons import contextual as lesson
@@ -28,15 +28,14 @@ right.caption(_(
 config = MLMConfig(causal=causal)
 run, was_reset = player.session_run("ctx", (identity, causal), lambda: lesson.live_run(
     data, config))
+link.replay_to_url_step(run, lesson.CHUNK)  # a shared link names a step: train to it
 if was_reset:
     st.info(_("The settings changed, so the model restarted from step 0 with the new settings."))
 if not data.senses:
     st.info(_("Your corpus has no known senses: the points are not coloured, the layers work."))
 playing = player.controls(run, "ctx", lesson.CHUNK)
 words = lesson.word_choices(data, run.model)
-state.init_state({"ctx.word": words[0], "ctx.layer": config.n_layers})
-if st.session_state["ctx.word"] not in words:
-    st.session_state["ctx.word"] = words[0]
+ctx.start_on(words[0], config.n_layers, words)
 mask = lesson.MASK_EXAMPLES.get(data.language, "")
 if advanced:
     left, middle, right = st.columns([2, 2, 3])
@@ -116,5 +115,6 @@ if advanced:
         ctx.static_panel(occ, data, identity)
     with tabs[2]:
         ctx.export_buttons(occ)
+        st.code(link.share_link("contextual", run.step), language=None, wrap_lines=True)
 st.caption(_("What to notice: at layer 0 every occurrence is one point; at the top layer the "
              "senses pull apart, a little even untrained, much more after training."))

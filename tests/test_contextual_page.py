@@ -89,3 +89,16 @@ def test_the_occurrences_are_a_source_on_the_projections_page():
     box.select_index(len(box.options) - 1).run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.session_state["proj.source"] == "contextual"
+
+
+def test_a_link_carries_the_page_and_its_step():
+    from explorer.app.link import read_link
+
+    assert read_link({"ctx.causal": "True", "ctx.layer": "1", "ctx.word": "light",
+                      "ctx.corpus": "ja"}) == {
+        "ctx.causal": True, "ctx.layer": 1, "ctx.word": "light", "ctx.corpus": "ja"}
+    assert read_link({"ctx.causal": "maybe", "ctx.layer": "9", "ctx.corpus": "fr"}) == {}
+    at = open_page()
+    at.button(key="ctx.step").click().run()
+    shared = at.code[-1].value
+    assert "/contextual?" in shared and "ctx.word=bank" in shared and "step=4" in shared

@@ -59,6 +59,13 @@ def context_data() -> tuple[lesson.ContextData, tuple]:
     return _sense_data(language), ("senses", language)
 
 
+def start_on(word: str, layer: int, words: list[str]) -> None:
+    """The word and layer the page opens on (a link's or the lesson's word, if offered)."""
+    init_state({"ctx.word": word, "ctx.layer": layer})
+    if st.session_state["ctx.word"] not in words:
+        st.session_state["ctx.word"] = word
+
+
 def sense_label(sense: str | None) -> str:
     """A sense's name in the interface language ("" when unknown)."""
     return _(lesson.SENSE_LABELS[sense]) if sense in lesson.SENSE_LABELS else (sense or "")
