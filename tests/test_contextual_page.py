@@ -102,3 +102,18 @@ def test_a_link_carries_the_page_and_its_step():
     at.button(key="ctx.step").click().run()
     shared = at.code[-1].value
     assert "/contextual?" in shared and "ctx.word=bank" in shared and "step=4" in shared
+
+
+def test_the_lessons_last_step_predicts_opens_the_page_and_reveals():
+    at = pagetest.open_app("pages/lesson.py")
+    last = len([b for b in at.button if b.key and b.key.startswith("lesson.goto.")]) - 1
+    at.button(key=f"lesson.goto.{last}").click().run()
+    assert "two “bank” vectors be closer or farther" in at.markdown[1].value
+    at.radio(key="lesson.guess.contextual").set_value(2).run()  # "farther"
+    at.toggle(key="lesson.revealed.contextual").set_value(True).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "**Answer:** farther. You predicted it." in [s.value for s in at.success]
+    at.button(key="lesson.open_page").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["ctx.word"] == "bank"
+    assert at.title[0].value == "🏦 Contextual embeddings"
