@@ -27,7 +27,7 @@ cols = st.columns(4)
 cols[0].metric(_("Sentences"), f"{text.n_sentences:,}")
 cols[1].metric(_("Tokens"), f"{text.n_tokens:,}", help=_("Words as the tokenizer cut them."))
 cols[2].metric(_("Vocabulary"), f"{len(text.vocab):,}", help=_("Distinct tokens."))
-cols[3].metric(_("Script"), text.script_name,
+cols[3].metric(_("Script"), str(text.script_name),
                help=_("How the text is cut into words. Read as {encoding}.").format(
                    encoding=text.encoding))  # fmt: skip
 

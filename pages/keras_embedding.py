@@ -94,7 +94,7 @@ right.metric(_("Total params"), f"{model.total:,}", help=_("input_dim × output_
 right.metric(_("Trainable params"), f"{model.trainable:,}")
 right.metric(_("Non-trainable params"), f"{model.non_trainable:,}")
 for problem in model.problems:
-    st.warning(problem)
+    st.warning(str(problem))
 st.caption(_("None in a shape means “not known until data arrives”: always the batch size, and "
              "the length when input_length is None. So Flatten prints (None, None), as in the "
              "article, and a Dense layer after it needs a fixed input_length."))  # fmt: skip

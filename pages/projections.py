@@ -88,7 +88,7 @@ else:
     st.caption(_("Share of the variance each axis shows: {shares}.").format(shares=shares))
 st.session_state["proj.prev"] = (words, np.array(proj.coords))
 for note in proj.notes:
-    st.info(note)
+    st.info(str(note))
 
 picked = st.session_state.get("proj.map")
 rows = [p.get("customdata") for p in (picked.selection.points if picked else [])]

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted(
     [ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "explorer").rglob("*.py")]
 )
-MARKERS = {"_", "N_", "gettext"}
+MARKERS = {"_", "N_", "gettext", "M_"}
 
 #: Streamlit calls whose positional text is shown to the user.
 SHOWN = {
@@ -38,14 +38,14 @@ def _rel(path: Path) -> str:
 
 
 def _marked(tree: ast.AST) -> list[tuple[int, str]]:
-    """(line, message id) of every literal passed to ``_``/``N_`` (and ``pgettext``)."""
+    """(line, message id) of every literal given to ``_``/``N_``/``M_`` (``pgettext``, ``pM_``)."""
     found = []
     for node in ast.walk(tree):
         if (
             isinstance(node, ast.Call)
-            and getattr(node.func, "id", "") == "pgettext"
-            and len(node.args) == 2
-            and all(isinstance(a, ast.Constant) for a in node.args)
+            and getattr(node.func, "id", "") in {"pgettext", "pM_"}
+            and len(node.args) >= 2
+            and all(isinstance(a, ast.Constant) for a in node.args[:2])
         ):
             found.append((node.lineno, f"{node.args[0].value}|{node.args[1].value}"))
         if (
@@ -182,3 +182,130 @@ def test_chinese_bold_text_renders():
             ):
                 broken.append(english)
     assert broken == []
+
+
+# --- translation at the edge: results are messages, translated when shown ----------------
+
+
+@pytest.fixture
+def chinese():
+    """Show text in Chinese for the test's second half, then English again."""
+
+    def switch() -> None:
+        use_language("zh")
+
+    yield switch
+    use_language("en")
+
+
+def test_a_message_is_translated_each_time_it_is_shown():
+    from explorer.i18n import M_, Joined, Lowered, message_of, pM_
+
+    note = M_("{n:,} words", n=1200)
+    assert str(note) == "1,200 words" and f"{note}" == "1,200 words"
+    assert note == M_("{n:,} words", n=1200) and hash(note) == hash(M_("{n:,} words", n=1200))
+    assert note != M_("{n:,} words", n=3) and len({note, M_("{n:,} words", n=1200)}) == 1
+    assert M_("{a} {b}", a=1).format(b=2) == M_("{a} {b}", b=2, a=1)  # fields in any order
+    import pickle  # Streamlit's cache_data pickles what it keeps
+
+    assert pickle.loads(pickle.dumps(note)) == note
+    listed = M_("{items} and {last}", items=Joined(", ", (M_("root"), "cat")), last=note)
+    nested = M_("{name}: {problem}", name="a.txt", problem=Lowered(M_("The file is empty.")))
+    step = pM_("button", "Step")
+    error = ValueError(M_("The file is empty."))
+    assert str(listed) == "root, cat and 1,200 words" and str(step) == "Step"
+    assert str(nested) == "a.txt: the file is empty." and str(error) == "The file is empty."
+    assert message_of(error) == M_("The file is empty.") and message_of(KeyError("x")) == "'x'"
+    use_language("zh")
+    try:
+        assert str(note) == "1,200 个词" and str(step) == "单步"
+        both = _("{items} and {last}").format(items=_("root") + ", cat", last="1,200 个词")
+        assert str(listed) == both and _chinese(both)
+        assert str(error) == _("The file is empty.") != "The file is empty."
+    finally:
+        use_language("en")
+    assert note.in_language("zh") == "1,200 个词" and str(note) == "1,200 words"
+
+
+def _chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_an_encoding_note_made_in_english_shows_in_chinese(chinese):
+    from explorer.text.encoding import decode_bytes
+
+    notes = decode_bytes("Ça coûte 2 € à la fête".encode("cp1252")).notes()
+    english = [str(n) for n in notes]
+    assert english[0].startswith("Read as Windows-1252")
+    chinese()
+    shown = [str(n) for n in notes]
+    assert all(_chinese(t) for t in shown) and shown != english
+    assert "Windows-1252" in shown[0]  # the label inside is translated too, keeping the name
+
+
+def test_an_upload_refusal_raised_in_english_shows_in_chinese(chinese):
+    from explorer.io.uploads import UploadError, read_corpus_files
+
+    with pytest.raises(UploadError) as caught:
+        read_corpus_files([("empty.txt", b"")])
+    english = str(caught.value)
+    assert english.startswith("empty.txt: the file is empty")
+    chinese()
+    assert _chinese(str(caught.value)) and str(caught.value).startswith("empty.txt")
+
+
+def test_a_cached_clustering_and_projection_serve_every_language(chinese):
+    import numpy as np
+
+    from explorer.maps.clusters import kmeans
+    from explorer.maps.projection import clear_cache, project
+
+    rng = np.random.default_rng(0)
+    X = np.vstack([rng.normal(0, 0.1, (10, 4)), rng.normal(3, 0.1, (10, 4))]).astype(np.float32)
+    clear_cache()
+    found, proj = kmeans(X, 2), project(X, "pca")
+    names, label = found.label_names(), proj.axis_labels[0]
+    assert str(names[0]) == "cluster 1" and str(label).startswith("PC1 (")
+    chinese()
+    assert str(names[0]) == "聚类 1" and str(label).startswith("PC1（")
+    assert project(X, "pca") is proj  # the same cached result: no language in its key
+    clear_cache()
+
+
+def test_a_background_job_keeps_its_error_and_progress_untranslated(chinese):
+    from explorer.io.uploads import UploadError
+    from explorer.jobs import Job
+
+    def work(report):
+        report(0.5, i18n.M_("epoch {epoch}/{epochs}", epoch=1, epochs=2))
+        raise UploadError(i18n.M_("The file is empty."))
+
+    job = Job(work).start()
+    assert job.wait(30) and str(job.error) == "The file is empty."
+    chinese()
+    assert str(job.error) == _("The file is empty.") and _chinese(str(job.error))
+
+
+#: Library modules below ``lessons`` that still translate, and why. Each builds a table
+#: meant to be shown at once (its headers are words), not a result that is kept or cached.
+TRANSLATE_WHEN_BUILT = {
+    "explorer/models/keras.py": "argument_names: a table for st.table",
+    "explorer/models/word2vec/microscope.py": "path_table: a table for st.dataframe",
+    "explorer/models/item2vec.py": "score_matrix: the axes' names of a table for st.dataframe",
+}
+
+
+def test_the_library_below_lessons_returns_messages_instead_of_translating():
+    below = [ROOT / "explorer" / "jobs.py"]
+    for package in ("text", "models", "maps", "io"):
+        below += (ROOT / "explorer" / package).rglob("*.py")
+    offenders = []
+    for path in sorted(below):
+        if _rel(path) in TRANSLATE_WHEN_BUILT:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in {
+                "_", "gettext", "pgettext", "current_language",
+            }:  # fmt: skip
+                offenders.append(f"{_rel(path)}:{node.lineno}")
+    assert offenders == []

@@ -25,7 +25,7 @@ from explorer.app.state import (
 )
 from explorer.app.training import RUN_KEY, RUN_SETTINGS_KEY
 from explorer.app.view import show_advanced
-from explorer.i18n import _
+from explorer.i18n import _, message_of
 
 
 def _on_corpus_upload() -> None:
@@ -62,7 +62,7 @@ def _on_corpus_upload() -> None:
             return
         upload = tokenize_upload(prepared)
     except UploadError as err:
-        st.session_state["upload.corpus_error"] = str(err)
+        st.session_state["upload.corpus_error"] = message_of(err)  # translated when shown
         return
     _use_corpus_upload(upload, columns)
 
@@ -129,7 +129,7 @@ def _on_vectors_upload() -> None:
     try:
         wv, notes = read_vectors(main, by_name[main], metadata=by_name.get(meta) if meta else None)
     except UploadError as err:
-        st.session_state["upload.vectors_error"] = str(err)
+        st.session_state["upload.vectors_error"] = message_of(err)
         return
     st.session_state[UPLOADED_VECTORS] = (main, wv, notes)
 
@@ -147,7 +147,7 @@ def _on_model_upload() -> None:
     try:
         model = read_model(file.name, file.getvalue())
     except UploadError as err:
-        st.session_state["upload.model_error"] = str(err)
+        st.session_state["upload.model_error"] = message_of(err)
         return
     state = model.state_
     st.session_state.update({**form_from_config(state.config), "train.playing": False})
@@ -182,7 +182,7 @@ def uploads_panel() -> None:
         )  # fmt: skip
         _upload_progress()
         if error := st.session_state.get("upload.corpus_error"):
-            st.error(error)
+            st.error(str(error))
         if cancelled := st.session_state.get("upload.cancelled"):
             st.warning(_("Cancelled: {name} was not loaded; your corpus and model are unchanged.")
                        .format(name=cancelled))  # fmt: skip
@@ -195,7 +195,7 @@ def uploads_panel() -> None:
             for label, value in upload.summary.items():
                 st.caption(_("**{label}:** {value}").format(label=_(label), value=value))
             for note in upload.notes:
-                st.info(note)
+                st.info(str(note))
         st.file_uploader(
             _("Vectors (word2vec text or .bin, GloVe, fastText .vec, projector .tsv)"),
             # .model and .pkl are accepted only so that the refusal can say why (pickles)
@@ -206,7 +206,7 @@ def uploads_panel() -> None:
                    "(gensim .model files) are refused: they can run code when loaded."),
         )  # fmt: skip
         if error := st.session_state.get("upload.vectors_error"):
-            st.error(error)
+            st.error(str(error))
         if (loaded := st.session_state.get(UPLOADED_VECTORS)) is not None:
             name, wv, notes = loaded
             st.caption(
@@ -215,14 +215,14 @@ def uploads_panel() -> None:
                 )
             )
             for note in notes:
-                st.info(note)
+                st.info(str(note))
         st.file_uploader(
             _("A model saved by this app (.npz)"), type=["npz"], key="upload.model_file",
             on_change=_on_model_upload,
             help=_("Training goes on where it left off, on the Train live page."),
         )  # fmt: skip
         if error := st.session_state.get("upload.model_error"):
-            st.error(error)
+            st.error(str(error))
         if loaded := st.session_state.get("upload.model_loaded"):
             name, step = loaded
             st.caption(_("**Model:** {name}, step {step:,}").format(name=name, step=step))

@@ -241,6 +241,7 @@ def huffman_tree_figure(nodes: list[dict], edges: list[dict]) -> dict:
     """The top of a Huffman tree, root on the left (``top_of_tree`` of
     :mod:`explorer.models.word2vec.huffman`): each branch marked 0 (left) or 1 (right), a
     chosen word's path in red, subtrees without a shown word as one grey leaf."""
+    nodes = [{**n, "label": str(n["label"])} for n in nodes]  # labels may be messages
     for e in edges:
         e["mx"], e["my"] = (e["x"] + e["x2"]) / 2, (e["y"] + e["y2"]) / 2
     depth = max((n["x"] for n in nodes), default=0)

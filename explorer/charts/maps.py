@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from explorer.i18n import _
+from explorer.i18n import Lazy, _
 
 PALETTE = [
     "#1f77b4",
@@ -42,12 +42,12 @@ WEBGL_ABOVE = 1500  # more points than this: scattergl (canvas) instead of SVG
 def projection_map(
     coords: np.ndarray,
     words: Sequence[str],
-    groups: Sequence[str] | None = None,
+    groups: Sequence[str | Lazy] | None = None,
     labelled: Sequence[str] = (),
     highlight: Sequence[str] = (),
     neighbours: Sequence[str] = (),
     title: str = "",
-    axis_titles: Sequence[str] = (),
+    axis_titles: Sequence[str | Lazy] = (),
     emphasis: Sequence[str] = (),
 ) -> dict:
     """A Plotly figure dict: one trace per group, then the neighbours, then the highlighted.
@@ -63,7 +63,7 @@ def projection_map(
     show = set(labelled) | set(highlight) | set(neighbours)
     bold = set(emphasis)
     grouped = groups is not None
-    groups = list(groups) if grouped else [""] * n
+    groups = [str(g) for g in groups] if grouped else [""] * n  # names may be messages
     order = sorted(dict.fromkeys(groups), key=bool)  # "" (no group) first: drawn underneath
     small = 5 if n > 2000 else 8
     traces = []
@@ -130,7 +130,7 @@ def projection_map(
         "dragmode": "pan" if not three_d else "orbit",
         "clickmode": "event+select",
     }
-    titles = list(axis_titles) + ["", "", ""]
+    titles = [str(t) for t in axis_titles] + ["", "", ""]  # messages, translated here
     if three_d:
         layout["scene"] = {
             a: {**axes, "title": {"text": t}}

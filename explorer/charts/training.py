@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from explorer.charts.spec import base
-from explorer.i18n import _
+from explorer.i18n import Lazy, _
 
 #: Colours of the map's groups (Tableau 10, which Vega also uses, without its grey), and grey
 #: for the words in no group.
@@ -54,13 +54,16 @@ def _spec(title: str, height: int, **body: object) -> dict:
 
 def matrix_heatmap(
     M: np.ndarray,
-    words: Sequence[str],
+    words: Sequence[str | Lazy],
     changed: Sequence[bool] | None = None,
-    title: str = "",
+    title: str | Lazy = "",
     zmax: float | None = None,
 ) -> dict:
-    """Rows of a matrix as a heatmap, one row a word; rows changed by the last chunk outlined."""
+    """Rows of a matrix as a heatmap, one row a word; rows changed by the last chunk outlined.
+
+    Row labels and the title may be messages (a Huffman tree's "root"): translated here."""
     M = np.asarray(M, dtype=float)
+    words, title = [str(w) for w in words], str(title)
     flags = [False] * len(words) if changed is None else [bool(c) for c in changed]
     zmax = nice_bound(zmax or (float(np.abs(M).max()) if M.size else 1.0))
     values = [

@@ -22,6 +22,8 @@ from typing import Any
 
 import numpy as np
 
+from explorer.i18n import shown
+
 
 def to_csv(
     words: Sequence[str],
@@ -41,9 +43,9 @@ def to_csv(
     if clusters is None:
         cells = [""] * len(words)
     elif hasattr(clusters, "label_names"):
-        cells = clusters.label_names()
+        cells = [shown(c) for c in clusters.label_names()]  # a file: in the reader's language
     else:
-        cells = ["" if c is None else c for c in clusters]
+        cells = ["" if c is None else shown(c) for c in clusters]
     if len(cells) != len(words):
         raise ValueError(f"{len(words)} words but {len(cells)} cluster values")
     out = io.StringIO()

@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from explorer.i18n import N_, _
+from explorer.i18n import M_, N_, Message, message_of
 from explorer.io.uploads import (
     MAX_UPLOAD_BYTES,
     UploadError,
@@ -39,8 +39,8 @@ MODEL_EXTENSION = ".npz"
 UNPACK_FACTOR = 10
 
 
-def _where_from() -> str:
-    return _("Upload a .npz file saved with the Train page's download button.")
+def _where_from() -> Message:
+    return M_("Upload a .npz file saved with the Train page's download button.")
 
 
 @friendly_errors(N_("model file"))
@@ -51,12 +51,12 @@ def read_model(name: str, data: bytes, max_bytes: int | None = MAX_UPLOAD_BYTES)
     is too big, is not such a model, is damaged, or holds pickled Python objects.
     """
     data = as_bytes(data)
-    check_size(name, data, max_bytes, _("Save a model trained on a smaller corpus."))
+    check_size(name, data, max_bytes, M_("Save a model trained on a smaller corpus."))
     if not data.strip():
-        raise UploadError(_("{name} is empty. {advice}").format(name=name, advice=_where_from()))
+        raise UploadError(M_("{name} is empty. {advice}").format(name=name, advice=_where_from()))
     if is_pickle(name, data):
         raise UploadError(
-            _(
+            M_(
                 "{name} is a Python pickle (gensim saves its models that way), which can run "
                 "code when loaded, so it was not opened. Export word2vec text with "
                 "model.wv.save_word2vec_format(path) and upload it as word vectors instead."
@@ -64,7 +64,7 @@ def read_model(name: str, data: bytes, max_bytes: int | None = MAX_UPLOAD_BYTES)
         )
     if not data.startswith(b"PK\x03\x04"):
         raise UploadError(
-            _("{name} is {what}, not a saved model. {advice}").format(
+            M_("{name} is {what}, not a saved model. {advice}").format(
                 name=name, what=_what(name, data), advice=_where_from()
             )
         )
@@ -75,13 +75,13 @@ def read_model(name: str, data: bytes, max_bytes: int | None = MAX_UPLOAD_BYTES)
         raise UploadError(_explain(name, e)) from None
 
 
-def _what(name: str, data: bytes) -> str:
+def _what(name: str, data: bytes) -> Message:
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            return _(what)
+            return M_(what)
     if extension(name) in VECTOR_EXTENSIONS or data[:1].isdigit():
-        return _("a text or word-vector file (upload vectors under “word vectors”)")
-    return _("an unknown kind of file")
+        return M_("a text or word-vector file (upload vectors under “word vectors”)")
+    return M_("an unknown kind of file")
 
 
 def _check_archive(name: str, data: bytes, max_bytes: int | None) -> None:
@@ -90,13 +90,13 @@ def _check_archive(name: str, data: bytes, max_bytes: int | None) -> None:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         raise UploadError(
-            _("{name} is damaged (it is not a complete ZIP archive). {advice}").format(
+            M_("{name} is damaged (it is not a complete ZIP archive). {advice}").format(
                 name=name, advice=_where_from()
             )
         ) from None
     if not any(m.filename.endswith(".npy") for m in members):
         raise UploadError(
-            _(
+            M_(
                 "{name} is a ZIP archive but not a saved model (it holds no arrays). {advice}"
             ).format(name=name, advice=_where_from())
         )
@@ -104,28 +104,28 @@ def _check_archive(name: str, data: bytes, max_bytes: int | None) -> None:
     limit = None if max_bytes is None else UNPACK_FACTOR * max_bytes
     if limit is not None and unpacked > limit:
         raise UploadError(
-            _(
+            M_(
                 "{name} unpacks to {size}, more than the {limit} a model may take here. "
                 "Upload a model trained on a smaller corpus."
             ).format(name=name, size=format_size(unpacked), limit=format_size(limit))
         )
 
 
-def _explain(name: str, error: ValueError) -> str:
-    """A sentence for the page from ``model_io``'s error (a :class:`ModelFileError`)."""
+def _explain(name: str, error: ValueError) -> Message:
+    """A message for the page from ``model_io``'s error (a :class:`ModelFileError`)."""
     if isinstance(error, ModelFileError):
         kind, reason = error.kind, error.reason
     else:  # from building the model: its own sentence
-        kind, reason = "invalid", str(error)
+        kind, reason = "invalid", message_of(error)
     if kind == "pickle":
-        message = _(
+        message = M_(
             "{name} holds pickled Python objects, which can run code when loaded, so it "
             "was not opened. {advice}"
         )
     elif kind == "missing":
-        message = _(
+        message = M_(
             "{name} is not a model saved by Embedding Explorer (missing arrays: {reason}). {advice}"
         )
     else:
-        message = _("{name} is not a usable Embedding Explorer model: {reason}. {advice}")
+        message = M_("{name} is not a usable Embedding Explorer model: {reason}. {advice}")
     return message.format(name=name, reason=reason, advice=_where_from())

@@ -4,7 +4,7 @@ Usage:
     >>> upload = read_corpus_files([("notes.txt", b"The cat sat. The dog ran.")])
     >>> upload.n_sentences, upload.n_tokens, upload.vocab_size
     (2, 6, 5)
-    >>> upload.summary["Encoding"], upload.top_words(2)
+    >>> str(upload.summary["Encoding"]), upload.top_words(2)  # values: text or messages
     ('notes.txt: UTF-8', [('the', 2), ('cat', 1)])
     >>> corpus = upload.corpus                  # an explorer.text.corpus.Corpus, ready to explore
     >>> table_columns("reviews.csv", b"id,text\\n1,Great film")
@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, TypeVar
 
-from explorer.i18n import N_, _
+from explorer.i18n import M_, N_, Joined, Lazy, Lowered, Message, message_of
 from explorer.jobs import Cancelled
 from explorer.text.corpus import SCRIPT_NAMES, Corpus
 from explorer.text.encoding import Decoded, DecodeError, decode_bytes
@@ -91,7 +91,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 class UploadError(ValueError):
     """An upload (or export) that cannot be used; ``str(error)`` is a message for the page.
 
-    The message is in the language of the session that raised it (see :mod:`explorer.i18n`).
+    The error holds a :class:`~explorer.i18n.Message`: ``str(error)`` translates it into the
+    language of the session that shows it (see :mod:`explorer.i18n`).
     """
 
 
@@ -102,7 +103,7 @@ def friendly_errors(what: str) -> Callable[[F], F]:
     under them, for anything unforeseen (a parser's own error, a bug): the page gets a
     sentence instead of a traceback, and the original exception stays as ``__cause__``
     for the logs. ``what`` names the thing being read, in English marked with ``N_``,
-    e.g. ``N_("file")`` (translated when the message is made).
+    e.g. ``N_("file")`` (translated when the message is shown).
     """
 
     def decorate(fn: F) -> F:
@@ -114,16 +115,16 @@ def friendly_errors(what: str) -> Callable[[F], F]:
                 raise
             except MemoryError as e:
                 raise UploadError(
-                    _("This {what} is too big to handle in memory. Try a smaller one.").format(
-                        what=_(what)
+                    M_("This {what} is too big to handle in memory. Try a smaller one.").format(
+                        what=M_(what)
                     )
                 ) from e
             except Exception as e:  # the whole point: nothing else escapes
                 raise UploadError(
-                    _(
+                    M_(
                         "Something went wrong with this {what} ({error}). "
                         "Check that it is the kind of file this page expects, or try another."
-                    ).format(what=_(what), error=type(e).__name__)
+                    ).format(what=M_(what), error=type(e).__name__)
                 ) from e
 
         return wrapper  # type: ignore[return-value]
@@ -131,22 +132,22 @@ def friendly_errors(what: str) -> Callable[[F], F]:
     return decorate
 
 
-def format_size(n_bytes: int) -> str:
+def format_size(n_bytes: int) -> str | Message:
     """A size for people: ``"50 MB"``, ``"1.5 KB"``, ``"11 bytes"`` (1 MB = 2**20 bytes).
 
-    >>> format_size(50 * 2**20), format_size(1536), format_size(11)
+    >>> format_size(50 * 2**20), format_size(1536), str(format_size(11))
     ('50 MB', '1.5 KB', '11 bytes')
     """
     for unit, size in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
         if n_bytes >= size:
             return f"{n_bytes / size:,.1f}".removesuffix(".0") + f" {unit}"
-    return plural(n_bytes, _("{n:,} byte"), _("{n:,} bytes"))
+    return plural(n_bytes, M_("{n:,} byte"), M_("{n:,} bytes"))
 
 
-def plural(n: int, one: str, many: str) -> str:
-    """``one`` or ``many`` (translated texts with an ``{n}`` field) filled in with ``n``.
+def plural(n: int, one: Message, many: Message) -> Message:
+    """``one`` or ``many`` (messages with an ``{n}`` field) filled in with ``n``.
 
-    >>> plural(3, "{n:,} vector", "{n:,} vectors")
+    >>> str(plural(3, M_("{n:,} vector"), M_("{n:,} vectors")))
     '3 vectors'
     """
     return (one if n == 1 else many).format(n=n)
@@ -161,39 +162,38 @@ def as_bytes(data: bytes | bytearray | memoryview | Any) -> bytes:
     return bytes(data)
 
 
-def check_size(name: str, data: bytes, max_bytes: int | None, advice: str | None = None) -> None:
+def check_size(
+    name: str | Lazy, data: bytes, max_bytes: int | None, advice: Lazy | None = None
+) -> None:
     """Refuse ``data`` if it is larger than ``max_bytes`` (the message names the limit).
 
-    ``advice`` is a translated sentence saying what to do (default: upload a smaller file).
+    ``advice`` is a message saying what to do (default: upload a smaller file).
     """
     if max_bytes is None or len(data) <= max_bytes:
         return
     size, limit = format_size(len(data)), format_size(max_bytes)
     if size == limit:  # just over: rounding would make them look the same
-        size, limit = _("{n:,} bytes").format(n=len(data)), _("{n:,} bytes").format(n=max_bytes)
+        size, limit = M_("{n:,} bytes").format(n=len(data)), M_("{n:,} bytes").format(n=max_bytes)
     raise UploadError(
-        _("{name} is {size}, over the limit of {limit}. {advice}").format(
+        M_("{name} is {size}, over the limit of {limit}. {advice}").format(
             name=name, size=size, limit=limit,
-            advice=_("Upload a smaller file.") if advice is None else advice,
+            advice=M_("Upload a smaller file.") if advice is None else advice,
         )
     )  # fmt: skip
 
 
-def decode_upload(name: str, data: bytes, hint: str = "") -> Decoded:
+def decode_upload(name: str | Lazy, data: bytes, hint: Lazy | None = None) -> Decoded:
     """:func:`decode_bytes`, with its refusal turned into an :class:`UploadError` naming ``name``.
 
-    ``hint`` (a translated sentence, e.g. what to upload instead) is added after a refusal
+    ``hint`` (a message, e.g. what to upload instead) is added after a refusal
     that does not already say what to do.
     """
     try:
         return decode_bytes(data)
     except DecodeError as e:
-        problem = str(e)
-        message = _("{name}: {problem}").format(
-            name=name, problem=problem[:1].lower() + problem[1:]
-        )
+        message = M_("{name}: {problem}").format(name=name, problem=Lowered(message_of(e)))
         if hint and not e.advises:
-            message = _("{message} {hint}").format(message=message, hint=hint)
+            message = M_("{message} {hint}").format(message=message, hint=hint)
         raise UploadError(message) from None
 
 
@@ -202,9 +202,9 @@ def extension(name: str) -> str:
     return PurePath(name).suffix.lower()
 
 
-def accepted_list(extensions: Sequence[str]) -> str:
+def accepted_list(extensions: Sequence[str]) -> Message:
     """``".txt, .md, .csv or .tsv"``."""
-    return _("{items} or {last}").format(items=", ".join(extensions[:-1]), last=extensions[-1])
+    return M_("{items} or {last}", items=", ".join(extensions[:-1]), last=extensions[-1])
 
 
 @dataclass(frozen=True)
@@ -227,16 +227,16 @@ class CorpusUpload:
         files: how each file was read (encoding, table column).
         corpus: the :class:`~explorer.text.corpus.Corpus` (sentences, full vocabulary, script).
         max_vocab: the cap for the live trainer, or None when the vocabulary fits.
-        notes: sentences for the page about choices made (column used, vocabulary cap),
-            in the language of the session that uploaded.
+        notes: messages for the page about choices made (column used, vocabulary cap),
+            translated when shown (``str``).
     """
 
-    name: str
+    name: str | Message
     text: str
     files: list[UploadedFile]
     corpus: Corpus
     max_vocab: int | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
     @property
     def encodings(self) -> dict[str, str]:
@@ -271,22 +271,22 @@ class CorpusUpload:
         return [(w, int(c)) for w, c in zip(vocab.index_to_key[:n], vocab.counts[:n], strict=True)]
 
     @property
-    def summary(self) -> dict[str, str]:
+    def summary(self) -> dict[str, str | Lazy]:
         """What to show on the page, label to value, in reading order.
 
         Encoding (per file), Script, Sentences, Tokens, Vocabulary (with the cap, if any)
         and the 20 most frequent words with their counts. The labels stay English (code
         compares them; they are in :data:`SUMMARY_LABELS`): show them with ``_(label)``.
-        The values are in the current language.
+        The values are text or messages: show them with ``str``.
         """
         if self.max_vocab is None:
-            vocabulary = _("{n:,} words").format(n=self.vocab_size)
+            vocabulary = M_("{n:,} words").format(n=self.vocab_size)
         else:
-            vocabulary = _("{n:,} words (the live trainer keeps the {cap:,} most frequent)")
+            vocabulary = M_("{n:,} words (the live trainer keeps the {cap:,} most frequent)")
             vocabulary = vocabulary.format(n=self.vocab_size, cap=self.max_vocab)
         values = (
-            "; ".join(f"{f.name}: {_(f.encoding)}" for f in self.files),
-            _(SCRIPT_NAMES.get(self.script, self.script)),
+            Joined("; ", tuple(Joined(": ", (f.name, M_(f.encoding))) for f in self.files)),
+            M_(SCRIPT_NAMES.get(self.script, self.script)),
             f"{self.n_sentences:,}",
             f"{self.n_tokens:,}",
             vocabulary,
@@ -333,10 +333,10 @@ class PreparedUpload:
     language counts too.
     """
 
-    name: str
+    name: str | Message  # "a.txt + 2 more" for several files
     text: str
     files: list[UploadedFile]
-    notes: list[str]
+    notes: list[Message]
     script: str
 
     @property
@@ -363,14 +363,14 @@ def prepare_corpus_files(
     """
     files = [(name, as_bytes(data)) for name, data in files]
     if not files:
-        raise UploadError(_("No file was uploaded. Choose one or more text files."))
+        raise UploadError(M_("No file was uploaded. Choose one or more text files."))
     for name, data in files:
         _check_corpus_extension(name)
-        check_size(name, data, max_bytes, _("Upload a part of it: that is enough to explore."))
+        check_size(name, data, max_bytes, M_("Upload a part of it: that is enough to explore."))
     total = sum(len(data) for _name, data in files)
     if len(files) > 1 and max_bytes is not None and total > max_bytes:
         raise UploadError(
-            _(
+            M_(
                 "Together these files are {size}, over the limit of {limit}. "
                 "Upload fewer or smaller files."
             ).format(size=format_size(total), limit=format_size(max_bytes))
@@ -378,7 +378,7 @@ def prepare_corpus_files(
 
     texts: list[str] = []
     read: list[UploadedFile] = []
-    notes: list[str] = []
+    notes: list[Message] = []
     for name, data in files:
         decoded = decode_upload(name, data, hint=_corpus_hint())
         notes += [_lead(name, note) for note in decoded.notes()]
@@ -389,9 +389,9 @@ def prepare_corpus_files(
             column = _choose_column(name, header, rows, text_column)
             text, n_rows = _column_text(name, header, rows, column)
             if text_column is not None:
-                note = _("{name}: used the column “{column}” (chosen), {n_rows:,} rows.")
+                note = M_("{name}: used the column “{column}” (chosen), {n_rows:,} rows.")
             else:
-                note = _("{name}: used the column “{column}” (guessed), {n_rows:,} rows.")
+                note = M_("{name}: used the column “{column}” (guessed), {n_rows:,} rows.")
             notes.append(note.format(name=name, column=column, n_rows=n_rows))
         texts.append(text)
         read.append(UploadedFile(name, decoded.label, len(data), column))
@@ -399,7 +399,7 @@ def prepare_corpus_files(
     if len(files) == 1:
         name = files[0][0]
     else:
-        name = _("{first} + {n} more").format(first=files[0][0], n=len(files) - 1)
+        name = M_("{first} + {n} more").format(first=files[0][0], n=len(files) - 1)
     return PreparedUpload(
         name=name,
         text="\n".join(t.strip("\n") for t in texts),
@@ -447,7 +447,7 @@ def tokenize_upload(
     if max_vocab is not None and len(vocab) > max_vocab:
         cap = max_vocab
         notes.append(
-            _(
+            M_(
                 "The vocabulary has {n:,} words: the live trainer keeps the "
                 "{max_vocab:,} most frequent and leaves the rest out."
             ).format(n=len(vocab), max_vocab=max_vocab)
@@ -526,16 +526,16 @@ def guess_text_column(name: str, data: bytes) -> str | None:
 # --- the parts ---------------------------------------------------------------------------
 
 
-def _corpus_hint() -> str:
-    return _("Upload a text file ({accepted}).").format(accepted=accepted_list(CORPUS_EXTENSIONS))
+def _corpus_hint() -> Message:
+    return M_("Upload a text file ({accepted}).").format(accepted=accepted_list(CORPUS_EXTENSIONS))
 
 
 def _check_corpus_extension(name: str) -> str:
     ext = extension(name)
     if ext not in CORPUS_EXTENSIONS:
-        what = _("a {ext} file").format(ext=ext) if ext else _("a file without an extension")
+        what = M_("a {ext} file").format(ext=ext) if ext else M_("a file without an extension")
         raise UploadError(
-            _(
+            M_(
                 "{name} is {what}; a corpus can be {accepted} files. "
                 "Save the text as plain text (.txt) and upload that."
             ).format(name=name, what=what, accepted=accepted_list(CORPUS_EXTENSIONS))
@@ -557,14 +557,14 @@ def _read_table(
         rows = list(reader if max_rows is None else itertools.islice(reader, max_rows + 1))
     except csv.Error as e:
         raise UploadError(
-            _(
+            M_(
                 "{name} could not be read as a table ({error}). Check that it is a valid CSV "
                 "file, or save the text as .txt."
             ).format(name=name, error=e)
         ) from None
     if not rows or not any(cell.strip() for cell in rows[0]):
         raise UploadError(
-            _("{name} has no header row. The first row must name the columns.").format(name=name)
+            M_("{name} has no header row. The first row must name the columns.").format(name=name)
         )
     header = _clean_names(rows[0])
     return header, rows[1:]
@@ -586,7 +586,7 @@ def _choose_column(name: str, header: list[str], rows: list[list[str]], wanted: 
     if wanted is not None:
         if wanted not in header:
             raise UploadError(
-                _(
+                M_(
                     "{name} has no column “{column}”; its columns are: {columns}. "
                     "Choose one of these."
                 ).format(name=name, column=wanted, columns=_some(header))
@@ -603,7 +603,7 @@ def _choose_column(name: str, header: list[str], rows: list[list[str]], wanted: 
     best = max(range(len(header)), key=letters.__getitem__)
     if letters[best] == 0:
         raise UploadError(
-            _(
+            M_(
                 "{name} has no column with words in it (columns: {columns}). "
                 "Upload a table with a text column, or the text itself as .txt."
             ).format(name=name, columns=_some(header))
@@ -619,7 +619,7 @@ def _column_text(
     cells = [c for c in cells if c]
     if not cells:
         raise UploadError(
-            _(
+            M_(
                 "The column “{column}” of {name} is empty. Choose the column that holds the text."
             ).format(column=column, name=name)
         )
@@ -630,24 +630,24 @@ def _check_vocabulary(vocab: Vocabulary, n_files: int) -> None:
     one = n_files == 1
     if len(vocab) == 0:
         raise UploadError(
-            _(
+            M_(
                 "No words were found in this file, only punctuation or spaces. "
                 "Upload a text with words in it."
             )
             if one
-            else _(
+            else M_(
                 "No words were found in these files, only punctuation or spaces. "
                 "Upload a text with words in it."
             )
         )
     if len(vocab) == 1:
         message = (
-            _(
+            M_(
                 "This file holds only one distinct word (“{word}”); "
                 "word embeddings need at least two. Upload a longer text."
             )
             if one
-            else _(
+            else M_(
                 "These files hold only one distinct word (“{word}”); "
                 "word embeddings need at least two. Upload a longer text."
             )
@@ -655,14 +655,14 @@ def _check_vocabulary(vocab: Vocabulary, n_files: int) -> None:
         raise UploadError(message.format(word=vocab.index_to_key[0]))
 
 
-def _lead(name: str, sentence: str) -> str:
+def _lead(name: str, sentence: Message) -> Message:
     """``"notes.txt: read as ..."`` from a file name and a sentence about it."""
-    return _("{name}: {problem}").format(name=name, problem=sentence[:1].lower() + sentence[1:])
+    return M_("{name}: {problem}").format(name=name, problem=Lowered(sentence))
 
 
-def _some(names: list[str], n: int = 8) -> str:
+def _some(names: list[str], n: int = 8) -> str | Message:
     """``"a, b, c"``, or the first ``n`` and how many more."""
     shown = ", ".join(names[:n])
     if len(names) <= n:
         return shown
-    return _("{names} and {n:,} more").format(names=shown, n=len(names) - n)
+    return M_("{names} and {n:,} more").format(names=shown, n=len(names) - n)

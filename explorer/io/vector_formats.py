@@ -51,7 +51,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from explorer.i18n import N_, _
+from explorer.i18n import M_, N_, Message
 from explorer.io.uploads import (
     MAX_UPLOAD_BYTES,
     UploadError,
@@ -83,9 +83,9 @@ _TSV_SEPARATORS = re.compile(r"[\t\n\r]+")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def pickle_refusal(name: str) -> str:
+def pickle_refusal(name: str) -> Message:
     """Why a pickle is not opened, and what to upload instead."""
-    return _(
+    return M_(
         "{name} is a Python pickle, which can run code when loaded, so it was not opened. "
         "Export word2vec text with model.wv.save_word2vec_format(path) instead."
     ).format(name=name)
@@ -105,14 +105,14 @@ class _Rows:
     words: list[str]
     vectors: np.ndarray
     places: list[int]  # for notes: each row's line number (or vector number, if binary)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     counts: np.ndarray | None = None
     left_out: int = 0  # rows past max_rows, counted but not read
     binary: bool = False
 
-    def where(self, i: int) -> str:
+    def where(self, i: int) -> Message:
         """Where row ``i`` is in the file, for a note: ``"line 12"`` or ``"vector 12"``."""
-        where = _("vector {n:,}") if self.binary else _("line {n:,}")
+        where = M_("vector {n:,}") if self.binary else M_("line {n:,}")
         return where.format(n=self.places[i])
 
 
@@ -123,24 +123,24 @@ def read_vectors(
     max_rows: int | None = 50_000,
     metadata: bytes | None = None,
     max_bytes: int | None = MAX_UPLOAD_BYTES,
-) -> tuple[Vectors, list[str]]:
-    """Read uploaded word vectors: ``(vectors, notes)``; the notes are sentences for the page.
+) -> tuple[Vectors, list[Message]]:
+    """Read uploaded word vectors: ``(vectors, notes)``; the notes are messages for the page.
 
     ``max_rows`` keeps the first rows only (None: all). ``metadata`` is the projector's
     ``metadata.tsv`` for a ``vectors.tsv``. Raises :class:`~explorer.io.uploads.UploadError`
     with a message for the page when the file can't be used (see the module docstring).
 
     >>> wv, notes = read_vectors("tiny.txt", b"2 3\\ncat 1 0 0\\ndog 0 1 0\\n")
-    >>> wv.index_to_key, notes
+    >>> wv.index_to_key, [str(note) for note in notes]
     (['cat', 'dog'], ['Read as word2vec text: 2 vectors of 3 numbers.'])
     """
     data = as_bytes(data)
     check_size(name, data, max_bytes)
     if metadata is not None:
         metadata = as_bytes(metadata)
-        check_size(_("The metadata file"), metadata, max_bytes)
+        check_size(M_("The metadata file"), metadata, max_bytes)
     if max_rows is not None and max_rows < 1:
-        raise UploadError(_("max_rows must be at least 1 (or None to read every row)."))
+        raise UploadError(M_("max_rows must be at least 1 (or None to read every row)."))
     _refuse_other_files(name, data)
     data = _utf8_compatible(name, data)
 
@@ -150,15 +150,16 @@ def read_vectors(
         n, d = int(header[1]), int(header[2])
         if d == 0:
             raise UploadError(
-                _(
+                M_(
                     "The header of {name} says the vectors have 0 numbers. "
                     "A vector file needs at least one number per word."
                 ).format(name=name)
             )
         if n == 0:
             raise UploadError(
-                _("The header of {name} says it holds 0 vectors: there is nothing to read.").format(
-                    name=name
+                M_(
+                    "The header of {name} says it holds 0 vectors: there is nothing to read.",
+                    name=name,
                 )
             )
         if _looks_binary(name, body, d):
@@ -173,7 +174,8 @@ def read_vectors(
         else:
             rows = _read_text(name, data, max_rows, words=True)
             if metadata is not None:
-                rows.notes.append(_("The metadata file was not used: this file has its own words."))
+                note = M_("The metadata file was not used: this file has its own words.")
+                rows.notes.append(note)
     return _finish(name, rows)
 
 
@@ -182,12 +184,12 @@ def read_vectors(
 
 def _refuse_other_files(name: str, data: bytes) -> None:
     if not data.strip():
-        raise UploadError(_("{name} is empty. Upload a file of word vectors.").format(name=name))
+        raise UploadError(M_("{name} is empty. Upload a file of word vectors.").format(name=name))
     if is_pickle(name, data):
         raise UploadError(pickle_refusal(name))
     if extension(name) == ".npz" or data.startswith(b"PK\x03\x04"):
         raise UploadError(
-            _(
+            M_(
                 "{name} is a ZIP archive (a saved .npz model is one), not word vectors. Open a "
                 "saved model with the model upload; vectors must be word2vec, GloVe or TSV "
                 "files."
@@ -195,7 +197,7 @@ def _refuse_other_files(name: str, data: bytes) -> None:
         )
     if data.startswith(b"\x1f\x8b"):
         raise UploadError(
-            _(
+            M_(
                 "{name} is gzip-compressed. Unpack it first (for example: gunzip {name}) "
                 "and upload the file inside."
             ).format(name=name)
@@ -203,10 +205,10 @@ def _refuse_other_files(name: str, data: bytes) -> None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise UploadError(
-                _(
+                M_(
                     "{name} looks like {what}, not word vectors. "
                     "Upload a word2vec, GloVe, fastText .vec or projector .tsv file."
-                ).format(name=name, what=_(what))
+                ).format(name=name, what=M_(what))
             )
 
 
@@ -257,7 +259,7 @@ def _headerless_kind(name: str, first_line: bytes) -> str:
         return "projector"
     if len(fields) == 1:
         raise UploadError(
-            _(
+            M_(
                 "Line 1 of {name} holds only “{token}”, with no numbers. Each line of "
                 "a vector file is a word followed by its numbers (a metadata.tsv goes with a "
                 "vectors.tsv)."
@@ -265,7 +267,7 @@ def _headerless_kind(name: str, first_line: bytes) -> str:
         )
     if not all(map(_is_number, fields[1:])):
         raise UploadError(
-            _(
+            M_(
                 "{name} looks like plain text, not word vectors: each line should be a word "
                 "followed by numbers. To train on a text, upload it as a corpus instead."
             ).format(name=name)
@@ -293,14 +295,14 @@ def _read_text(
         found = len(lines) + left_out
         if found != n:
             raise UploadError(
-                _(
+                M_(
                     "The header of {name} says it holds {vectors}, but the file holds "
                     "{found:,}. Fix the first line (“{found} {d}”) or check the file is "
                     "complete."
                 ).format(name=name, vectors=_vectors(n), found=found, d=d)
             )
     if not lines:
-        raise UploadError(_("{name} holds no vectors, only a header line.").format(name=name))
+        raise UploadError(M_("{name} holds no vectors, only a header line.").format(name=name))
 
     raw_words: list[bytes] = []
     if words:
@@ -322,7 +324,7 @@ def _read_text(
     dim = header[1] if header else counts[0]
     if dim == 0:
         raise UploadError(
-            _(
+            M_(
                 "Line {line} of {name} holds a word but no numbers. Each line of a vector "
                 "file is a word followed by its numbers."
             ).format(line=linenos[0], name=name)
@@ -331,18 +333,18 @@ def _read_text(
     if bad is not None:
         if header and bad == 0:
             raise UploadError(
-                _(
+                M_(
                     "The header of {name} says each vector has {dim:,} numbers, but line "
                     "{line} holds {count:,}. Fix the header or check the file."
                 ).format(name=name, dim=dim, line=linenos[0], count=counts[0])
             )
         if header:
-            message = _(
+            message = M_(
                 "Line {line:,} of {name} holds {count:,} numbers, but the header says "
                 "{dim:,}. Every vector must have the same length; fix or remove that line."
             )
         else:
-            message = _(
+            message = M_(
                 "Line {line:,} of {name} holds {count:,} numbers, but line {first} holds "
                 "{dim:,}. Every vector must have the same length; fix or remove that line."
             )
@@ -421,7 +423,7 @@ def _parse_numbers(
     if vectors is None or vectors.shape != (len(numbers), dim):
         _report_bad_number(name, numbers, linenos)
         raise UploadError(
-            _("The numbers in {name} could not be read. Check that it is a vector file.").format(
+            M_("The numbers in {name} could not be read. Check that it is a vector file.").format(
                 name=name
             )
         )
@@ -433,7 +435,7 @@ def _report_bad_number(name: str, numbers: list[bytes], linenos: list[int]) -> N
         for token in line.split():
             if not _is_number(token):
                 raise UploadError(
-                    _(
+                    M_(
                         "Line {line:,} of {name} holds “{token}” where a number should "
                         "be. Fix or remove that line."
                     ).format(line=lineno, name=name, token=_show(token))
@@ -454,13 +456,13 @@ def _read_binary(name: str, body: bytes, n: int, d: int, max_rows: int | None) -
         word = body[pos:space]
         message = None
         if space == -1 or space + 1 + step > size:
-            message = _(
+            message = M_(
                 "The header of {name} says it holds {n:,} vectors of {d:,} numbers, but the "
                 "file holds only {complete:,} complete vectors. Fix the header, or check that "
                 "the file is complete and really word2vec binary."
             )
         elif not word or _CONTROL.search(word):
-            message = _(
+            message = M_(
                 "The header of {name} says it holds {n:,} vectors of {d:,} numbers, but the "
                 "file holds something other than a word where vector {vector:,} should start. "
                 "Fix the header, or check that the file is complete and really word2vec binary."
@@ -472,7 +474,7 @@ def _read_binary(name: str, body: bytes, n: int, d: int, max_rows: int | None) -
         pos = space + 1 + step
     if want == n and body[pos:].strip():
         raise UploadError(
-            _(
+            M_(
                 "The header of {name} says it holds {n:,} vectors of {d:,} numbers, but more "
                 "data follows them. Fix the header, or check that the file really is "
                 "word2vec binary."
@@ -494,13 +496,13 @@ def _name_projector_rows(rows: _Rows, metadata: bytes | None) -> None:
     if metadata is None:
         rows.words = [f"#{i + 1}" for i in range(n)]
         rows.notes.append(
-            _(
+            M_(
                 "These vectors have no words (a projector vectors.tsv): the rows are named #1, "
                 "#2... Upload its metadata.tsv too to see the words."
             )
         )
         return
-    text = decode_upload(_("The metadata file"), metadata).text
+    text = decode_upload(M_("The metadata file"), metadata).text
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -510,25 +512,25 @@ def _name_projector_rows(rows: _Rows, metadata: bytes | None) -> None:
         cells = [line.split("\t") for line in lines[1:]]
         labels = [c[0] for c in cells]
         counts = _count_column(header, cells)
-        how = _("the first of its {n} columns, after its header row").format(n=len(header))
+        how = M_("the first of its {n} columns, after its header row").format(n=len(header))
     else:
         labels = lines
-        how = _("one label a line")
+        how = M_("one label a line")
     expected = n + rows.left_out
     if len(labels) != expected:
         raise UploadError(
-            _(
+            M_(
                 "The metadata file has {labels} ({how}) but the vectors file has {rows:,} "
                 "rows; they must match line for line. Upload the pair that belongs together."
             ).format(
-                labels=plural(len(labels), _("{n:,} label"), _("{n:,} labels")),
+                labels=plural(len(labels), M_("{n:,} label"), M_("{n:,} labels")),
                 how=how,
                 rows=expected,
             )
         )
     rows.words = [label.strip() for label in labels[:n]]
     rows.counts = None if counts is None else counts[:n]
-    rows.notes.append(_("Words from the metadata file ({how}).").format(how=how))
+    rows.notes.append(M_("Words from the metadata file ({how}).").format(how=how))
 
 
 def _count_column(header: list[str], cells: list[list[str]]) -> np.ndarray | None:
@@ -545,7 +547,7 @@ def _count_column(header: list[str], cells: list[list[str]]) -> np.ndarray | Non
 # --- the clean-up common to all formats --------------------------------------------------
 
 
-def _finish(name: str, rows: _Rows) -> tuple[Vectors, list[str]]:
+def _finish(name: str, rows: _Rows) -> tuple[Vectors, list[Message]]:
     words, vectors, where, notes = rows.words, rows.vectors, rows.where, rows.notes
     keep = np.ones(len(words), dtype=bool)
 
@@ -553,8 +555,8 @@ def _finish(name: str, rows: _Rows) -> tuple[Vectors, list[str]]:
     if empty:
         keep[empty] = False
         notes.append(
-            _("Dropped {rows} without a word (the first: {where}).").format(
-                rows=plural(len(empty), _("{n:,} row"), _("{n:,} rows")), where=where(empty[0])
+            M_("Dropped {rows} without a word (the first: {where}).").format(
+                rows=plural(len(empty), M_("{n:,} row"), M_("{n:,} rows")), where=where(empty[0])
             )
         )
 
@@ -564,7 +566,7 @@ def _finish(name: str, rows: _Rows) -> tuple[Vectors, list[str]]:
         keep &= finite
         i = int(bad[0])
         notes.append(
-            _(
+            M_(
                 "Dropped {vectors} holding NaN or infinite values (the first: “{word}”, {where})."
             ).format(vectors=_vectors(len(bad)), word=words[i], where=where(i))
         )
@@ -579,11 +581,11 @@ def _finish(name: str, rows: _Rows) -> tuple[Vectors, list[str]]:
     if repeated:
         keep[repeated] = False
         notes.append(
-            _(
+            M_(
                 "Dropped {words}, keeping the first vector of each "
                 "(the first repeat: “{word}”, {where})."
             ).format(
-                words=plural(len(repeated), _("{n:,} repeated word"), _("{n:,} repeated words")),
+                words=plural(len(repeated), M_("{n:,} repeated word"), M_("{n:,} repeated words")),
                 word=words[repeated[0]],
                 where=where(repeated[0]),
             )
@@ -594,24 +596,24 @@ def _finish(name: str, rows: _Rows) -> tuple[Vectors, list[str]]:
         dropped = len(index) < len(words)
         if len(index) == 0:
             message = (
-                _(
+                M_(
                     "{name} holds no vector after dropping the unusable rows; at least two "
                     "are needed to compare words. Upload a file with more vectors."
                 )
                 if dropped
-                else _(
+                else M_(
                     "{name} holds no vector; at least two are needed to compare words. "
                     "Upload a file with more vectors."
                 )
             )
         else:
             message = (
-                _(
+                M_(
                     "{name} holds only one vector after dropping the unusable rows; at least "
                     "two are needed to compare words. Upload a file with more vectors."
                 )
                 if dropped
-                else _(
+                else M_(
                     "{name} holds only one vector; at least two are needed to compare words. "
                     "Upload a file with more vectors."
                 )
@@ -642,19 +644,19 @@ def to_word2vec_text(wv: Vectors) -> bytes:
 
 
 @friendly_errors(N_("export"))
-def word2vec_text_notes(wv: Vectors) -> list[str]:
+def word2vec_text_notes(wv: Vectors) -> list[Message]:
     """What :func:`to_word2vec_text` changes: a note for the page, or ``[]``."""
     _written, changed = _word2vec_words(wv.index_to_key)
     if not changed:
         return []
-    example = _("“{word}” becomes “{written}”").format(
+    example = M_("“{word}” becomes “{written}”").format(
         word=changed[0], written=_TEXT_SEPARATORS.sub("_", changed[0])
     )
     return [
-        _(
+        M_(
             "{words} contain spaces, which the word2vec text format cannot hold; they are "
             "written with “_” instead ({example})."
-        ).format(words=plural(len(changed), _("{n:,} word"), _("{n:,} words")), example=example)
+        ).format(words=plural(len(changed), M_("{n:,} word"), M_("{n:,} words")), example=example)
     ]
 
 
@@ -663,7 +665,7 @@ def _word2vec_words(words: Sequence[str]) -> tuple[list[str], list[str]]:
     changed = [w for w, x in zip(words, written, strict=True) if w != x]
     if "" in written:
         raise UploadError(
-            _(
+            M_(
                 "A word is empty, which the word2vec text format cannot hold. "
                 "Export as projector TSV instead."
             )
@@ -673,7 +675,7 @@ def _word2vec_words(words: Sequence[str]) -> tuple[list[str], list[str]]:
             w for w, x in zip(words, written, strict=True) if w != x and written.count(x) > 1
         )
         raise UploadError(
-            _(
+            M_(
                 "“{word}” has spaces, which word2vec text cannot hold, and written with “_” it "
                 "would be the same as another word. Export as projector TSV instead."
             ).format(word=clash)
@@ -728,7 +730,7 @@ def _is_number(token: bytes) -> bool:
     return True
 
 
-def _decode_words(name: str, raw: list[bytes], notes: list[str]) -> list[str]:
+def _decode_words(name: str, raw: list[bytes], notes: list[Message]) -> list[str]:
     joined = b"\n".join(raw)
     try:
         return joined.decode("utf-8").split("\n")
@@ -741,33 +743,33 @@ def _decode_words(name: str, raw: list[bytes], notes: list[str]) -> list[str]:
     words = None if decoded is None else decoded.text.split("\n")
     if words is None or len(words) != len(raw):
         raise UploadError(
-            _(
+            M_(
                 "The words in {name} are not in an encoding the app reads (UTF-8, UTF-16, "
                 "GB18030, Shift-JIS, Windows-1252...). Save the file as UTF-8 and try again."
             ).format(name=name)
         )
     notes.append(
-        _("The words were read as {encoding}, a guess (the file is not UTF-8).").format(
-            encoding=_(decoded.label)
+        M_("The words were read as {encoding}, a guess (the file is not UTF-8).").format(
+            encoding=M_(decoded.label)
         )
     )
     return words
 
 
-def _read_as(kind: str, n: int, dim: int) -> str:
+def _read_as(kind: str, n: int, dim: int) -> Message:
     """The first note: the format (English, marked with ``N_``) and the size."""
-    return _("Read as {kind}: {n:,} vectors of {dim:,} numbers.").format(kind=_(kind), n=n, dim=dim)
+    return M_("Read as {kind}: {n:,} vectors of {dim:,} numbers.", kind=M_(kind), n=n, dim=dim)
 
 
-def _limit_note(kept: int, left_out: int) -> str:
-    return _(
+def _limit_note(kept: int, left_out: int) -> Message:
+    return M_(
         "Read only the first {vectors}, leaving out {left_out:,} more "
         "(vector files usually list the most frequent words first)."
     ).format(vectors=_vectors(kept), left_out=left_out)
 
 
-def _vectors(n: int) -> str:
-    return plural(n, _("{n:,} vector"), _("{n:,} vectors"))
+def _vectors(n: int) -> Message:
+    return plural(n, M_("{n:,} vector"), M_("{n:,} vectors"))
 
 
 def _show(token: bytes, width: int = 40) -> str:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from explorer.i18n import N_, _, translated
+from explorer.i18n import M_, N_, Message, translated
 from explorer.models.vectors import unit_rows
 
 #: The name of k-means cluster ``n`` (shown in the reader's language by ``label_names``).
@@ -33,21 +33,17 @@ CLUSTER_NAME = N_("cluster {n}")
 @dataclass(frozen=True)
 class Clusters:
     labels: np.ndarray  # (n,) int, -1 = in no group
-    names: list[str]  # names[label]
+    names: list[str | Message]  # names[label]: typed, or k-means' messages "cluster 1"...
     unknown: list[str] = field(default_factory=list)  # typed words not among the points
-    notes: list[str] = field(default_factory=list)
-    numbered: bool = False  # names are CLUSTER_NAME's "cluster 1", "cluster 2"... (k-means)
+    notes: list[Message] = field(default_factory=list)
 
-    def label_names(self) -> list[str]:
+    def label_names(self) -> list[str | Message]:
         """The group name of every point ("" for a point in no group).
 
-        Numbered names are given in the language of the moment (a cached clustering may have
-        been made in another), typed names as they were typed.
+        Numbered names are messages (a cached clustering serves every language: ``str``
+        shows one in the reader's), typed names are as they were typed.
         """
-        names = self.names
-        if self.numbered:
-            names = [_(CLUSTER_NAME).format(n=i + 1) for i in range(len(names))]
-        return [names[i] if i >= 0 else "" for i in self.labels]
+        return [self.names[i] if i >= 0 else "" for i in self.labels]
 
 
 def kmeans(
@@ -75,15 +71,19 @@ def kmeans(
     notes = []
     distinct = len(np.unique(X, axis=0)) if len(X) else 0
     if n_clusters > distinct:
-        points = "point" if distinct == 1 else "points"
-        notes.append(f"{n_clusters} clusters asked, but only {distinct} distinct {points}")
+        note = (
+            M_("{k} clusters asked, but only {n} distinct point")
+            if distinct == 1
+            else M_("{k} clusters asked, but only {n} distinct points")
+        )
+        notes.append(note.format(k=n_clusters, n=distinct))
         n_clusters = distinct
     if n_clusters == 0:
         return Clusters(np.zeros(0, dtype=np.int64), [], notes=notes)
     model = KMeans(n_clusters=n_clusters, n_init=n_init, random_state=seed).fit(X)
     labels = _relabel_by_size(model.labels_)
-    names = [CLUSTER_NAME.format(n=i + 1) for i in range(n_clusters)]
-    return Clusters(labels, names, notes=notes, numbered=True)
+    names: list[str | Message] = [M_(CLUSTER_NAME, n=i + 1) for i in range(n_clusters)]
+    return Clusters(labels, names, notes=notes)
 
 
 def _relabel_by_size(labels: np.ndarray) -> np.ndarray:
@@ -98,20 +98,20 @@ def _relabel_by_size(labels: np.ndarray) -> np.ndarray:
 # --- groups typed by a learner -----------------------------------------------------------
 
 
-def parse_groups(text: str) -> dict[str, list[str]]:
+def parse_groups(text: str) -> dict[str | Message, list[str]]:
     """``"animals: cat, dog; royalty: king, queen"`` -> ``{"animals": ["cat", "dog"], ...}``.
 
     Groups are separated by ``;`` or new lines; a group without ``name:`` is called
-    "group 1", "group 2"... (in the language of the moment). Words are separated by commas or
-    spaces; empty ones are skipped. Chinese full-width punctuation works too (``；``, ``：``,
-    ``，`` and ``、``), as a Chinese input method types it.
+    "group 1", "group 2"... (a message, shown with ``str`` in the reader's language). Words
+    are separated by commas or spaces; empty ones are skipped. Chinese full-width
+    punctuation works too (``；``, ``：``, ``，`` and ``、``), as a Chinese input method types it.
     """
-    groups: dict[str, list[str]] = {}
+    groups: dict[str | Message, list[str]] = {}
     for n, chunk in enumerate(c for c in re.split(r"[;；\n]", text) if c.strip()):
         name, sep, words = chunk.replace("：", ":").partition(":")
         if not sep:
-            name, words = _("group {n}").format(n=n + 1), chunk
-        name = name.strip() or _("group {n}").format(n=n + 1)
+            name, words = "", chunk
+        name = name.strip() or M_("group {n}", n=n + 1)
         groups.setdefault(name, []).extend(w for w in re.split(r"[,，、\s]+", words) if w)
     return groups
 
@@ -152,5 +152,6 @@ def word_groups(words: Sequence[str], groups: str | Mapping[str, Sequence[str]])
             elif labels[i] == -1:
                 labels[i] = label
             elif labels[i] != label:
-                notes.append(f"{word!r} is in {names[labels[i]]!r} and {name!r}: kept in the first")
+                note = M_("“{word}” is in “{first}” and “{second}”: kept in the first")
+                notes.append(note.format(word=word, first=names[labels[i]], second=name))
     return Clusters(labels, names, unknown, notes)

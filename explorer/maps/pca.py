@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from explorer.i18n import _
+from explorer.i18n import M_, Message
 
 
 @dataclass(frozen=True)
@@ -34,8 +34,9 @@ class Projection:
     method: str  # "pca", "tsne" or "axes"
     params: dict[str, Any] = field(default_factory=dict)
     explained_variance: np.ndarray | None = None  # PCA: share of the variance per axis
-    notes: list[str] = field(default_factory=list)
-    axis_labels: list[str] = field(default_factory=list)
+    # Texts are messages or plain text (``"t-SNE 1"``, a word axis): show them with ``str``.
+    notes: list[Message | str] = field(default_factory=list)
+    axis_labels: list[Message | str] = field(default_factory=list)
 
     @property
     def n_components(self) -> int:
@@ -106,7 +107,7 @@ def pca(X: np.ndarray, n_components: int = 2) -> Projection:
     axes = basis.components.T.astype(np.float32)
     coords = X @ axes - (basis.mean @ basis.components.T).astype(np.float32)  # float32: fast
     ratio = basis.explained_variance_ratio
-    labels = [_("PC{n} ({share:.1%} of the variance)").format(n=i + 1, share=r)
+    labels = [M_("PC{n} ({share:.1%} of the variance)").format(n=i + 1, share=r)
               for i, r in enumerate(ratio)]  # fmt: skip
     return Projection(coords, "pca", {"n_components": n_components}, ratio, [], labels)
 

@@ -36,8 +36,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from explorer.i18n import _, current_language
+from explorer.i18n import M_
 from explorer.maps.pca import Projection, pca
+from explorer.models.vectors import NotInVocabulary
 
 if TYPE_CHECKING:
     from explorer.models.vectors import Vectors
@@ -101,7 +102,7 @@ def parse_axis(spec: str) -> list[tuple[float, str]]:
         if terms and sign is None:
             return terms
     raise ValueError(
-        _("cannot read the axis {spec!r}: write words joined by ' + ' or ' - '").format(spec=spec)
+        M_("cannot read the axis {spec!r}: write words joined by ' + ' or ' - '").format(spec=spec)
     )
 
 
@@ -115,12 +116,12 @@ def axis_vector(vectors: Vectors, spec: str) -> np.ndarray:
     a = np.zeros(vectors.vector_size, dtype=np.float64)
     for sign, word in terms:
         if word not in vectors:
-            raise KeyError(_("{word!r} is not in the vocabulary").format(word=word))
+            raise NotInVocabulary(M_("{word!r} is not in the vocabulary", word=word))
         a += sign * vectors.get_vector(word)
     norm = np.linalg.norm(a)
     if norm == 0:
         raise ValueError(
-            _("the axis {spec!r} has no direction: its vectors cancel out").format(spec=spec)
+            M_("the axis {spec!r} has no direction: its vectors cancel out").format(spec=spec)
         )
     return a / norm
 
@@ -145,7 +146,7 @@ def word_axes(
         for j in range(i):
             cos = float(axes[i] @ axes[j])
             if abs(cos) >= 0.5 and not orthogonalise:
-                note = _("the axes {x!r} and {y!r} point in similar directions (cosine "
+                note = M_("the axes {x!r} and {y!r} point in similar directions (cosine "
                          "{cos:.2f}): the map is squeezed along a diagonal")  # fmt: skip
                 notes.append(note.format(x=specs[j], y=specs[i], cos=cos))
     if orthogonalise:
@@ -163,7 +164,9 @@ def _gram_schmidt(axes: np.ndarray, specs: list[str]) -> np.ndarray:
             a = a - (a @ b) * b
         norm = np.linalg.norm(a)
         if norm < 1e-6:
-            raise ValueError(f"the axis {spec!r} adds no new direction to the axes before it")
+            raise ValueError(
+                M_("the axis {spec!r} adds no new direction to the axes before it", spec=spec)
+            )
         out.append(a / norm)
     return np.stack(out)
 
@@ -203,11 +206,10 @@ def project(X: np.ndarray, method: str = "pca", n_components: int = 2, **params:
     """``pca`` or ``tsne`` of ``X``, remembered by content (the last ``CACHE_SIZE`` results).
 
     Returned coordinates are read-only, since they are shared with the cache. The texts of a
-    result (axis titles, notes) are in the language of the moment, so the language is part of
-    the key: a map asked for in another language is made again.
+    result (axis titles, notes) are messages, translated when shown (``str``), so one result
+    serves every language.
     """
-    language = current_language()
-    key = cache_key(X, method=method, n_components=n_components, language=language, **params)
+    key = cache_key(X, method=method, n_components=n_components, **params)
     if key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key]

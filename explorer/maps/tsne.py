@@ -49,7 +49,7 @@ from typing import Literal
 
 import numpy as np
 
-from explorer.i18n import _
+from explorer.i18n import M_, Message
 from explorer.maps.pca import Projection, pca_basis
 from explorer.models.vectors import unit_rows
 
@@ -92,7 +92,7 @@ class TSNEState:
 
     @property
     def notes(self) -> tuple[str, ...]:
-        """What was changed and why (a lowered perplexity), in the language of the moment."""
+        """What was changed and why (a lowered perplexity), as messages (show them with ``str``)."""
         asked = self.perplexity_asked
         if asked is None or asked == self.params.perplexity:
             return ()
@@ -124,7 +124,7 @@ class TSNEState:
 # --- 1. affinities --------------------------------------------------------------------
 
 
-def clamp_perplexity(perplexity: float, n_points: int) -> tuple[float, list[str]]:
+def clamp_perplexity(perplexity: float, n_points: int) -> tuple[float, list[Message]]:
     """The perplexity ``n_points`` allows (at most ``(n - 1) / 3``), and a note if lowered.
 
     Each point needs ``3 * perplexity`` neighbours to weigh; with few points there are not
@@ -139,8 +139,8 @@ def clamp_perplexity(perplexity: float, n_points: int) -> tuple[float, list[str]
     return new, [_perplexity_note(perplexity, new, n_points)]
 
 
-def _perplexity_note(asked: float, new: float, n_points: int) -> str:
-    return _("perplexity lowered from {asked:g} to {new:g}: only {n} points").format(
+def _perplexity_note(asked: float, new: float, n_points: int) -> Message:
+    return M_("perplexity lowered from {asked:g} to {new:g}: only {n} points").format(
         asked=asked, new=new, n=n_points
     )
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from explorer.i18n import _
+from explorer.i18n import M_
 
 
 class OutOfVocabularyError(IndexError):
@@ -64,13 +64,13 @@ class EmbeddingLayer:
         ids = np.asarray(ids)
         if ids.size and not np.issubdtype(ids.dtype, np.integer):
             raise OutOfVocabularyError(
-                _("Ids must be whole numbers, not {dtype}.").format(dtype=ids.dtype)
+                M_("Ids must be whole numbers, not {dtype}.").format(dtype=ids.dtype)
             )
         bad = ids[(ids < 0) | (ids >= self.vocab_size)]
         if bad.size:
             first = int(bad.flat[0])
             raise OutOfVocabularyError(
-                _(
+                M_(
                     "Id {id} is outside the vocabulary: W has {rows} rows (ids 0 to {last}), "
                     "so there is no row {id} to look up. In a one-hot picture, it would need a 1 "
                     "in a column that does not exist. Real tokenizers map unknown words to a "

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from explorer.i18n import _
+from explorer.i18n import M_
 from explorer.models.vectors import Vectors
 from explorer.models.word2vec.trainer import TrainState, Word2VecConfig
 
@@ -69,7 +69,7 @@ def train_gensim(
         def on_epoch_end(self, model: Any) -> None:
             self.epoch += 1
             if progress is not None:
-                message = _("epoch {epoch}/{epochs}").format(epoch=self.epoch, epochs=config.epochs)
+                message = M_("epoch {epoch}/{epochs}", epoch=self.epoch, epochs=config.epochs)
                 progress(self.epoch / config.epochs, message)
 
     sentences = [list(s) for s in sentences]
@@ -78,12 +78,12 @@ def train_gensim(
     model.build_vocab(sentences)
     if len(model.wv) < 2:
         message = (
-            _(
+            M_(
                 "no word appears at least min_count={min_count} times (of {distinct} distinct); "
                 "lower min_count or add text"
             )
             if len(model.wv) == 0
-            else _(
+            else M_(
                 "only 1 distinct word appears at least min_count={min_count} times "
                 "(of {distinct} distinct); lower min_count or add text"
             )

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from explorer.i18n import N_, _
+from explorer.i18n import M_, N_, Message, _
 from explorer.models.embedding import EmbeddingLayer
 
 #: The Keras documentation's example (seed 004): ids [[4], [20]] -> [[0.25, 0.1], [0.6, -0.2]].
@@ -90,7 +90,7 @@ class Sequential:
     """The layers that could be built, and why the rest could not (Keras would raise)."""
 
     rows: list[Row]
-    problems: list[str] = field(default_factory=list)
+    problems: list[Message] = field(default_factory=list)  # shown with ``str``
     name: str = "sequential"
 
     @property
@@ -133,7 +133,7 @@ def sequential(
     problems = []
     if mask_zero and flatten:
         problems.append(
-            _(
+            M_(
                 "mask_zero=True then Flatten: Flatten does not support masking. tf.keras 2 stops "
                 "with “TypeError: Layer flatten does not support masking”; Keras 3 drops the "
                 "mask with a warning. Masks are for layers that read a sequence step by step "
@@ -146,7 +146,7 @@ def sequential(
     for i, units in enumerate(dense):
         if shape[-1] is None:
             problems.append(
-                _(
+                M_(
                     "Dense({units}) cannot be built: its input has shape {shape}, and a Dense "
                     "layer needs to know how many numbers come in to make its weights. Give "
                     "the Embedding a fixed input_length."
@@ -200,7 +200,10 @@ def summary_table(model: Sequential) -> pd.DataFrame:
 
 
 def argument_names() -> pd.DataFrame:
-    """The two sizes of an embedding layer, as each library (and seed 002) names them."""
+    """The two sizes of an embedding layer, as each library (and seed 002) names them.
+
+    A table made to be shown at once (``st.table``), so its headers are translated here.
+    """
     return pd.DataFrame(
         {
             _("vocabulary size (rows of W)"): [

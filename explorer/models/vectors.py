@@ -22,7 +22,17 @@ from typing import Any, Literal
 
 import numpy as np
 
-from explorer.i18n import _
+from explorer.i18n import M_
+
+
+class NotInVocabulary(KeyError):
+    """A word the vectors do not have; ``str(error)`` is its message (translated when shown).
+
+    A plain ``KeyError`` would show the ``repr`` of its message.
+    """
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else super().__str__()
 
 
 def unit_rows(X: np.ndarray) -> np.ndarray:
@@ -84,7 +94,7 @@ class Vectors:
         try:
             return self.key_to_index[word]
         except KeyError:
-            raise KeyError(_("{word!r} is not in the vocabulary").format(word=word)) from None
+            raise NotInVocabulary(M_("{word!r} is not in the vocabulary", word=word)) from None
 
     def get_vector(self, word: str, norm: bool = False) -> np.ndarray:
         """The vector of ``word`` (unit length if ``norm``; a zero vector stays zero)."""

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from explorer.i18n import N_, _
+from explorer.i18n import M_, N_, Message
 from explorer.text.tokenize import detect_script, tokenize
 from explorer.text.vocab import Vocabulary
 
@@ -35,7 +35,7 @@ SCRIPT_NAMES = {
 class Corpus:
     """Tokenized text plus what the app shows about it. Read-only once built."""
 
-    name: str
+    name: str | Message  # a message for several uploaded files ("a.txt + 2 more")
     sentences: list[list[str]]
     vocab: Vocabulary
     script: str
@@ -62,9 +62,9 @@ class Corpus:
         return int(self.vocab.counts.sum())
 
     @property
-    def script_name(self) -> str:
-        """The script's name, in the interface's language."""
-        return _(SCRIPT_NAMES.get(self.script, self.script))
+    def script_name(self) -> Message:
+        """The script's name, translated when shown (``str``)."""
+        return M_(SCRIPT_NAMES.get(self.script, self.script))
 
     def frequency_table(self) -> pd.DataFrame:
         """One row a word, most frequent first: rank, word, count, share of all tokens."""

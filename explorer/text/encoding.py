@@ -6,7 +6,7 @@ Usage:
     ('Grüße aus München – ça coûte 5 €', 'cp1252', 'Windows-1252 (Western, Latin-1)', True)
     >>> decode_bytes(b"\\x1b[1;32mPASSED\\x1b[0m 3 tests\\r\\n\\x1a").text
     'PASSED 3 tests\\n'
-    >>> decoded.notes()[0]  # doctest: +ELLIPSIS
+    >>> str(decoded.notes()[0])  # a message, translated when shown  # doctest: +ELLIPSIS
     'Read as Windows-1252 (Western, Latin-1), a guess: if some letters look wrong, save...'
 
 The order of guesses:
@@ -76,7 +76,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from explorer.i18n import N_, _
+from explorer.i18n import M_, N_, Joined, Message
 from explorer.text.charsets import (
     MIN_SCORE,
     Guess,
@@ -92,7 +92,7 @@ SUPPORTED_ENCODINGS: tuple[str, ...] = (
     "ISO-8859-2/15", "KOI8-R/U", "Mac Roman", "DOS cp850/cp866", "ISO-2022-JP", "HZ",
 )  # fmt: skip
 
-# The labels are English (they are compared and stored); show them with ``_(label)``.
+# The labels are English (they are compared and stored); show them with ``M_(label)``.
 _LABELS = {
     "utf-8": "UTF-8",
     "utf-8-sig": N_("UTF-8 (with BOM)"),
@@ -141,7 +141,7 @@ _UNREADABLE = N_(
 )
 
 # Only signatures long or odd enough never to start a real text file. What each is, in
-# English (translate it with ``_(what)`` where it is shown).
+# English (shown as ``M_(what)``, translated where it is shown).
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", N_("a PNG image")),
     (b"\xff\xd8\xff", N_("a JPEG image")),
@@ -231,10 +231,12 @@ _BINARY_BYTES = re.compile(rb"[\x00-\x07\x0e-\x19\x1c-\x1f]")
 class DecodeError(ValueError):
     """The bytes are not text the app can read; ``str(error)`` is a sentence for the user.
 
+    The error holds a :class:`~explorer.i18n.Message`, translated when ``str`` shows it.
+
     ``advises`` is True when the sentence already says what to do (save it as UTF-8...).
     """
 
-    def __init__(self, message: str, advises: bool = False) -> None:
+    def __init__(self, message: Message | str, advises: bool = False) -> None:
         super().__init__(message)
         self.advises = advises
 
@@ -269,47 +271,47 @@ class Decoded:
         """True unless a byte-order mark or strict UTF-8 made the encoding certain."""
         return self.encoding not in _CERTAIN
 
-    def notes(self) -> list[str]:
-        """What was guessed and removed, as sentences in the current language (maybe none).
+    def notes(self) -> list[Message]:
+        """What was guessed and removed, as messages (``str`` shows one; maybe none).
 
-        >>> Decoded("x", "utf-8", escapes=37, controls=2).notes()
+        >>> [str(note) for note in Decoded("x", "utf-8", escapes=37, controls=2).notes()]
         ['Removed 37 terminal codes (colours, cursor moves) and 2 control characters.']
         """
         notes = []
         if self.stray and self.stray_encoding:
             notes.append(
                 _plural(self.stray,
-                        _("Read as UTF-8, but for {n:,} line that was not UTF-8 (pasted from "
+                        M_("Read as UTF-8, but for {n:,} line that was not UTF-8 (pasted from "
                           "an older file?), read as {encoding}, a guess."),
-                        _("Read as UTF-8, but for {n:,} lines that were not UTF-8 (pasted "
+                        M_("Read as UTF-8, but for {n:,} lines that were not UTF-8 (pasted "
                           "from an older file?), read as {encoding}, a guess."),
-                        encoding=_(_LABELS.get(self.stray_encoding, self.stray_encoding)))
+                        encoding=M_(_LABELS.get(self.stray_encoding, self.stray_encoding)))
             )  # fmt: skip
         elif self.stray:
-            notes.append(_("Left out the last character, cut in two at the end of the file."))
+            notes.append(M_("Left out the last character, cut in two at the end of the file."))
         if self.guessed:
             notes.append(
-                _(
+                M_(
                     "Read as {encoding}, a guess: if some letters look wrong, save the file as "
                     "UTF-8 and upload it again."
-                ).format(encoding=_(self.label))
+                ).format(encoding=M_(self.label))
             )
         parts = []
         if self.escapes:
-            parts.append(_plural(self.escapes, _("{n:,} terminal code (colours, cursor moves)"),
-                                 _("{n:,} terminal codes (colours, cursor moves)")))  # fmt: skip
+            parts.append(_plural(self.escapes, M_("{n:,} terminal code (colours, cursor moves)"),
+                                 M_("{n:,} terminal codes (colours, cursor moves)")))  # fmt: skip
         if self.overstrikes:
-            parts.append(_plural(self.overstrikes, _("{n:,} backspace overstrike (bold or "
+            parts.append(_plural(self.overstrikes, M_("{n:,} backspace overstrike (bold or "
                                                      "underline, as in man pages)"),
-                                 _("{n:,} backspace overstrikes (bold or underline, as in man "
+                                 M_("{n:,} backspace overstrikes (bold or underline, as in man "
                                    "pages)")))  # fmt: skip
         if self.controls:
-            parts.append(_plural(self.controls, _("{n:,} control character"),
-                                 _("{n:,} control characters")))  # fmt: skip
+            parts.append(_plural(self.controls, M_("{n:,} control character"),
+                                 M_("{n:,} control characters")))  # fmt: skip
         if parts:
-            listed = parts[0] if len(parts) == 1 else _("{items} and {last}").format(
-                items=", ".join(parts[:-1]), last=parts[-1])  # fmt: skip
-            notes.append(_("Removed {what}.").format(what=listed))
+            listed = parts[0] if len(parts) == 1 else M_("{items} and {last}").format(
+                items=Joined(", ", tuple(parts[:-1])), last=parts[-1])  # fmt: skip
+            notes.append(M_("Removed {what}.").format(what=listed))
         return notes
 
 
@@ -329,7 +331,7 @@ def decode_bytes(data: bytes, guess: Guesser = guess_legacy) -> Decoded:
     """
     data = bytes(data)
     if not data.strip():
-        raise DecodeError(_("The file is empty."))
+        raise DecodeError(M_("The file is empty."))
     refuse_binary_formats(data)
 
     for bom, codec in _BOMS:
@@ -356,12 +358,12 @@ def decode_bytes(data: bytes, guess: Guesser = guess_legacy) -> Decoded:
     sample = data[:_SAMPLE_CHARS]
     if len(_BINARY_BYTES.findall(sample)) > _CONTROL_ALLOWANCE + MAX_CONTROL_SHARE * len(sample):
         # These bytes mean the same in every legacy encoding: count them before guessing
-        raise DecodeError(_("This looks like a binary file, not a text file."))
+        raise DecodeError(M_("This looks like a binary file, not a text file."))
     if (mended := _mostly_utf8(data, guess)) is not None:
         return mended
     guessed = guess(data)
     if guessed is None:
-        raise DecodeError(_(_UNREADABLE), advises=True)
+        raise DecodeError(M_(_UNREADABLE), advises=True)
     return _finish(guessed.text, guessed.codec)
 
 
@@ -422,12 +424,12 @@ def refuse_binary_formats(data: bytes) -> None:
     """
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise DecodeError(_("This looks like {what}, not a text file.").format(what=_(what)))
+            raise DecodeError(M_("This looks like {what}, not a text file.").format(what=M_(what)))
     for start, offset, magic, what in _MAGIC_AT:
         if data.startswith(start) and data[offset : offset + len(magic)] == magic:
-            raise DecodeError(_("This looks like {what}, not a text file.").format(what=_(what)))
+            raise DecodeError(M_("This looks like {what}, not a text file.").format(what=M_(what)))
     if is_pickle(data):
-        raise DecodeError(_("This looks like a Python pickle file, not a text file."))
+        raise DecodeError(M_("This looks like a Python pickle file, not a text file."))
 
 
 def is_pickle(data: bytes) -> bool:
@@ -484,7 +486,7 @@ def clean_controls(text: str) -> Decoded:
     text, eof = _DOS_EOF.subn("", text)
     controls = len(_CONTROLS.findall(text))
     if controls > _CONTROL_ALLOWANCE + MAX_CONTROL_SHARE * len(text):
-        raise DecodeError(_("This looks like a binary file, not a text file."))
+        raise DecodeError(M_("This looks like a binary file, not a text file."))
     if controls:
         text = _CONTROLS.sub("", text)
     return Decoded(text, "", escapes, overstrikes, controls + eof + erased)
@@ -501,7 +503,7 @@ def _strict(data: bytes, codec: str) -> str:
     text = _try(data, codec)
     if text is None:
         raise DecodeError(
-            _(
+            M_(
                 "This file says it is {encoding} but is damaged; "
                 "save it again as UTF-8 and try again."
             ).format(encoding=_LABELS[codec].split(" (")[0]),
@@ -555,9 +557,9 @@ def _controls_ok(text: str) -> bool:
 def _finish(text: str, codec: str) -> Decoded:
     clean = clean_controls(text.lstrip("\ufeff"))
     if not clean.text.strip():
-        raise DecodeError(_("The file is empty."))
+        raise DecodeError(M_("The file is empty."))
     return Decoded(clean.text, codec, clean.escapes, clean.overstrikes, clean.controls)
 
 
-def _plural(n: int, one: str, many: str, **fields: str) -> str:
+def _plural(n: int, one: Message, many: Message, **fields: object) -> Message:
     return (one if n == 1 else many).format(n=n, **fields)

@@ -25,6 +25,16 @@ SCRIPT = "<script>alert(1)</script>"
 WORDS = ["the", "cat", "猫", "café", "naïve", "Ünïcödé", "<b>bold</b>", SCRIPT, '"quoted",', "x"]
 
 
+def texts(notes):
+    """The notes as the page shows them (they are messages, translated by ``str``)."""
+    return [str(note) for note in notes]
+
+
+def read_shown(*args, **kwargs):
+    wv, notes = read_vectors(*args, **kwargs)
+    return wv, texts(notes)
+
+
 @pytest.fixture
 def wv() -> Vectors:
     rng = np.random.default_rng(7)
@@ -59,11 +69,11 @@ def test_word2vec_text_written_here_loads_in_gensim_to_the_same_values(wv, tmp_p
     kv = KeyedVectors.load_word2vec_format(str(path), binary=False)
     assert kv.index_to_key == WORDS
     np.testing.assert_array_equal(kv.vectors, wv.vectors)
-    assert word2vec_text_notes(wv) == []
+    assert texts(word2vec_text_notes(wv)) == []
 
 
 def test_word2vec_text_written_here_reads_back_here(wv):
-    back, notes = read_vectors("vectors.txt", to_word2vec_text(wv))
+    back, notes = read_shown("vectors.txt", to_word2vec_text(wv))
     assert back.index_to_key == WORDS and back[SCRIPT].shape == (6,)
     np.testing.assert_array_equal(back.vectors, wv.vectors)
     assert notes == ["Read as word2vec text: 10 vectors of 6 numbers."]
@@ -74,7 +84,7 @@ def test_word2vec_text_written_here_reads_back_here(wv):
 def test_files_gensim_writes_are_read_here(wv, tmp_path, binary, name):
     # The content decides the format; a misleading name does not matter.
     data = gensim_file(to_kv(wv), tmp_path, binary)
-    back, notes = read_vectors(name, data)
+    back, notes = read_shown(name, data)
     assert back.index_to_key == WORDS
     np.testing.assert_array_equal(back.vectors, wv.vectors)
     kind = "word2vec binary" if binary else "word2vec text"
@@ -94,7 +104,7 @@ def test_glove_text_has_no_header(wv):
     lines = [
         f"{w} " + " ".join(map(repr, v.tolist())) for w, v in zip(WORDS, wv.vectors, strict=True)
     ]
-    back, notes = read_vectors("glove.6B.6d.txt", "\n".join(lines).encode())
+    back, notes = read_shown("glove.6B.6d.txt", "\n".join(lines).encode())
     assert back.index_to_key == WORDS and notes[0].startswith("Read as GloVe text")
     np.testing.assert_array_equal(back.vectors, wv.vectors)
 
@@ -107,7 +117,7 @@ def test_tabs_and_repeated_spaces_separate_fields_too():
 def test_projector_tsv_both_ways(wv):
     vectors_tsv, metadata_tsv = to_projector_tsv(wv)
     assert metadata_tsv.decode().splitlines()[:2] == ["word\tcount", "the\t100"]
-    back, notes = read_vectors("vectors.tsv", vectors_tsv, metadata=metadata_tsv)
+    back, notes = read_shown("vectors.tsv", vectors_tsv, metadata=metadata_tsv)
     assert back.index_to_key == WORDS
     np.testing.assert_array_equal(back.vectors, wv.vectors)
     np.testing.assert_array_equal(back.counts, wv.counts)
@@ -121,7 +131,7 @@ def test_projector_tsv_both_ways(wv):
 
 
 def test_projector_vectors_without_metadata_are_numbered():
-    back, notes = read_vectors("vectors.tsv", b"1\t0\n0\t1\n0.5\t0.5\n")
+    back, notes = read_shown("vectors.tsv", b"1\t0\n0\t1\n0.5\t0.5\n")
     assert back.index_to_key == ["#1", "#2", "#3"] and "metadata.tsv" in notes[-1]
 
 
@@ -139,7 +149,7 @@ def test_projector_metadata_must_match_the_vectors_line_for_line():
 
 def test_words_with_spaces_are_written_with_underscores_and_said_so(tmp_path):
     wv = Vectors(["new york", "paris", "tab\tbed"], np.eye(3))
-    notes = word2vec_text_notes(wv)
+    notes = texts(word2vec_text_notes(wv))
     assert len(notes) == 1 and "2 words" in notes[0] and "“new york” becomes “new_york”" in notes[0]
     path = tmp_path / "v.txt"
     path.write_bytes(to_word2vec_text(wv))
@@ -181,14 +191,14 @@ def test_html_and_script_words_stay_plain_strings_unchanged():
 
 def test_nan_and_inf_rows_are_dropped_with_a_note():
     data = b"4 2\ncat 1 0\nbad nan 1\ndog 0 1\nhuge 1e50 -inf\n"
-    back, notes = read_vectors("v.txt", data)
+    back, notes = read_shown("v.txt", data)
     assert back.index_to_key == ["cat", "dog"] and np.isfinite(back.vectors).all()
     assert any("Dropped 2 vectors" in n and "NaN or infinite" in n and "“bad”, line 3" in n
                for n in notes)  # fmt: skip
 
 
 def test_duplicate_words_keep_the_first_vector_with_a_note():
-    back, notes = read_vectors("v.txt", b"cat 1 0\ndog 0 1\ncat 5 5\ndog 6 6\ncat 7 7\n")
+    back, notes = read_shown("v.txt", b"cat 1 0\ndog 0 1\ncat 5 5\ndog 6 6\ncat 7 7\n")
     assert back.index_to_key == ["cat", "dog"]
     np.testing.assert_array_equal(back["cat"], [1, 0])
     assert any("Dropped 3 repeated words" in n and "line 3" in n for n in notes)
@@ -197,23 +207,23 @@ def test_duplicate_words_keep_the_first_vector_with_a_note():
 def test_the_row_limit_keeps_the_first_rows_and_never_parses_the_rest():
     rows = b"".join(b"w%d %d 1\n" % (i, i) for i in range(10))
     garbage = b"this line is not a vector at all\n" * 3
-    back, notes = read_vectors("v.txt", rows + garbage, max_rows=4)
+    back, notes = read_shown("v.txt", rows + garbage, max_rows=4)
     assert back.index_to_key == ["w0", "w1", "w2", "w3"]
     assert any("first 4 vectors" in n and "9 more" in n for n in notes)
     header = b"13 2\n"
-    back, notes = read_vectors("v.txt", header + rows + garbage, max_rows=4)
+    back, notes = read_shown("v.txt", header + rows + garbage, max_rows=4)
     assert len(back) == 4 and "9 more" in notes[-1]
 
 
 def test_the_row_limit_applies_to_binary_files(wv, tmp_path):
-    back, notes = read_vectors("v.bin", gensim_file(to_kv(wv), tmp_path, binary=True), max_rows=3)
+    back, notes = read_shown("v.bin", gensim_file(to_kv(wv), tmp_path, binary=True), max_rows=3)
     assert back.index_to_key == WORDS[:3] and "7 more" in notes[-1]
 
 
 def test_words_in_gb18030_and_utf16_files():
     words = ["我们", "喜欢", "学习", "数学", "今天", "天气"]
     lines = "".join(f"{w} {i} 1\n" for i, w in enumerate(words))
-    back, notes = read_vectors("zh.txt", lines.encode("gb18030"))
+    back, notes = read_shown("zh.txt", lines.encode("gb18030"))
     assert back.index_to_key == words and "GB18030" in notes[-1]
     back, _ = read_vectors("zh16.txt", lines.encode("utf-16"))
     assert back.index_to_key == words
@@ -229,7 +239,7 @@ def test_words_in_legacy_western_and_cyrillic_files():
          "Windows-1251"),
     ]:  # fmt: skip
         lines = "".join(f"{w} {i} 1\n" for i, w in enumerate(words))
-        back, notes = read_vectors("legacy.txt", lines.encode(codec))
+        back, notes = read_shown("legacy.txt", lines.encode(codec))
         assert back.index_to_key == words
         assert notes[-1].startswith(f"The words were read as {label}") and "a guess" in notes[-1]
 

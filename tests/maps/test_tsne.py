@@ -120,7 +120,7 @@ def test_perplexity_is_clamped_to_what_few_points_allow_with_a_note():
     X = np.random.default_rng(0).standard_normal((28, 5)).astype(np.float32)
     proj = tsne(X, perplexity=30, n_iter=50)
     assert proj.params["perplexity"] == 9
-    assert proj.notes == ["perplexity lowered from 30 to 9: only 28 points"]
+    assert [str(n) for n in proj.notes] == ["perplexity lowered from 30 to 9: only 28 points"]
     assert clamp_perplexity(5, 28) == (5.0, [])
     assert tsne(X[:2], n_iter=20).coords.shape == (2, 2)  # two points still work
 

@@ -28,7 +28,7 @@ def test_settings_map_to_gensim_names():
 def test_train_gensim_gives_our_vectors_with_our_vocabulary():
     seen = []
     config = Word2VecConfig(min_count=2, epochs=3)
-    wv = train_gensim(SENTENCES, config, progress=lambda f, msg: seen.append((f, msg)))
+    wv = train_gensim(SENTENCES, config, progress=lambda f, msg: seen.append((f, str(msg))))
     assert isinstance(wv, Vectors) and wv.vector_size == config.vector_size
     ours = init_state(SENTENCES, config).vocab
     # the same words with the same counts (ties may be ordered differently)

@@ -36,7 +36,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from explorer.i18n import _
+from explorer.i18n import M_, Message
 
 
 class _Item(NamedTuple):
@@ -159,9 +159,9 @@ class HuffmanTree:
 
 def path_nodes(
     tree: HuffmanTree, words: Sequence[int], limit: int = 16
-) -> tuple[np.ndarray, list[str]]:
+) -> tuple[np.ndarray, list[Message]]:
     """The inner nodes on the paths of ``words``, root first (by depth, then id), at most
-    ``limit``; with a label each ("root", "node 12"). Usage:
+    ``limit``; with a label each ("root", "node 12": messages, shown with ``str``). Usage:
         >>> ids, labels = path_nodes(tree, [word_id("cat"), word_id("kitten")])
         >>> W_out[ids]    # the hierarchical softmax's output vectors these words depend on
     """
@@ -170,23 +170,24 @@ def path_nodes(
     for w in words:  # on any path through it
         depth[tree.point(w)] = np.arange(tree.lengths[w])
     nodes = nodes[np.lexsort((nodes, depth[nodes]))][:limit]
-    labels = [_("root") if n == tree.root else _("node {node}").format(node=int(n)) for n in nodes]
+    labels = [M_("root") if n == tree.root else M_("node {node}", node=int(n)) for n in nodes]
     return nodes, labels
 
 
 def output_rows(
     tree: HuffmanTree | None, words: Sequence[int], labels: Sequence[str]
-) -> tuple[np.ndarray, list[str], str]:
-    """Which rows of ``W_out`` to show beside the words ``words`` (``labels``), and a title.
+) -> tuple[np.ndarray, list[str | Message], Message]:
+    """Which rows of ``W_out`` to show beside the words ``words`` (``labels``), and a title
+    (a message, like the nodes' labels: the chart shows them with ``str``).
 
     Without a tree, the words' own output vectors. With the hierarchical softmax ``W_out``
     has no row per word: its rows are the tree's inner nodes, so the ones on these words'
     paths are shown (what the words' probabilities are made of).
     """
     if tree is None:
-        return np.asarray(words), list(labels), _("W_out: output vectors")
+        return np.asarray(words), list(labels), M_("W_out: output vectors")
     nodes, names = path_nodes(tree, words)
-    return nodes, names, _("W_out: the tree's nodes on these words' paths")
+    return nodes, list(names), M_("W_out: the tree's nodes on these words' paths")
 
 
 def top_of_tree(
@@ -205,9 +206,10 @@ def top_of_tree(
     leaf that stands for its words ("… 40 words"). ``x`` is the depth, ``y`` the order of the
     leaves (left child first, from the top); an inner node sits halfway between its children.
 
-    Returns ``(nodes, edges)``: nodes have ``kind`` ("node", "word" or "more"), ``label``,
-    ``x``, ``y`` and ``count`` (the words' summed count below); edges have ``x, y, x2, y2``,
-    their ``bit`` (0 left, 1 right) and ``on_path`` (on ``highlight``'s path).
+    Returns ``(nodes, edges)``: nodes have ``kind`` ("node", "word" or "more"), ``label``
+    (a word or a message), ``x``, ``y`` and ``count`` (the words' summed count below); edges
+    have ``x, y, x2, y2``, their ``bit`` (0 left, 1 right) and ``on_path`` (on
+    ``highlight``'s path).
     """
     V = tree.n_words
     shown = [*words, *([] if highlight is None else [highlight])]
@@ -232,12 +234,12 @@ def top_of_tree(
                      "on_path": int(child) in path}
                 )  # fmt: skip
             kind = "node"
-            label = _("root") if node - V == tree.root else ""
+            label = M_("root") if node - V == tree.root else ""
         else:
             y = float(next_leaf[0])
             next_leaf[0] += 1
             kind = "word" if node < V else "more"
-            label = names[node] if node < V else _("… {n} words").format(n=int(n_words[node]))
+            label = names[node] if node < V else M_("… {n} words", n=int(n_words[node]))
         nodes.append({"kind": kind, "label": label, "x": depth, "y": y, "count": int(counts[node])})
         return y
 

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.special import expit, log_softmax
 
-from explorer.i18n import _
+from explorer.i18n import M_, _
+from explorer.models.vectors import NotInVocabulary
 from explorer.models.word2vec.objectives import (
     binary_from_h,
     negative_sampling_from_h,
@@ -69,7 +70,7 @@ def pick_example(state: TrainState, word: str, window: int | None = None) -> Exa
     """The first place in the corpus where ``word`` is the centre with a full window."""
     index = state.vocab.key_to_index
     if word not in index:
-        raise KeyError(_("{word!r} is not in the vocabulary").format(word=word))
+        raise NotInVocabulary(M_("{word!r} is not in the vocabulary", word=word))
     window = window or state.config.window
     tokens, sent = state.tokens, state.sentence_ids
     best = None
@@ -81,7 +82,7 @@ def pick_example(state: TrainState, word: str, window: int | None = None) -> Exa
         if len(ctx) == 2 * window:
             break
     if best is None or not best[1]:
-        raise ValueError(_("{word!r} never has a neighbour in its sentence").format(word=word))
+        raise ValueError(M_("{word!r} never has a neighbour in its sentence", word=word))
     pos, ctx = best
     return Example(tokens[ctx].astype(np.int64), int(tokens[pos]), pos)
 
@@ -174,7 +175,8 @@ def inspect_example(
 def path_table(view: ExampleView) -> dict[str, list]:
     """The hierarchical softmax's path of ``view`` as table columns: each inner node (root
     first), the turn the target takes there and its probability ``s(±u . h)``; a last row
-    multiplies them: ``p(target | context)``."""
+    multiplies them: ``p(target | context)``. A table made to be shown at once
+    (``st.dataframe``), so its headers are translated here."""
     turns = [_("left (0)") if c == 0 else _("right (1)") for c in view.path_codes]
     product = _("p({target} | context) = the product").format(target=view.target_word)
     return {

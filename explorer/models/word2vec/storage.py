@@ -9,7 +9,7 @@ The file holds the arrays ``W``, ``W_out``, ``counts``, the corpus as word ids (
 ``sentence_ids``: needed to carry on training) and ``meta``: UTF-8 JSON stored as a
 ``uint8`` array (settings, vocabulary, progress, loss history). It is read with
 ``np.load(..., allow_pickle=False)``, and everything is checked: a bad file raises
-:class:`ModelFileError` (a ``ValueError``) saying what is wrong, in the current language.
+:class:`ModelFileError` (a ``ValueError``) saying what is wrong (a message: ``str`` shows it).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import IO, Any
 
 import numpy as np
 
-from explorer.i18n import _
+from explorer.i18n import M_, Lazy, Message, message_of
 from explorer.models.word2vec.trainer import TrainState, Word2VecConfig, with_plan
 from explorer.text.vocab import Vocabulary
 
@@ -35,13 +35,13 @@ ARRAYS = ("W", "W_out", "counts", "tokens", "sentence_ids", "meta")
 class ModelFileError(ValueError):
     """A file that is not a usable saved model.
 
-    ``str(error)`` is the whole sentence; ``kind`` and ``reason`` let a page phrase its own:
-    ``"missing"`` (``reason`` names the missing arrays), ``"pickle"`` (the file holds
-    pickled objects), ``"unreadable"`` (``reason`` is the reader's error) or ``"invalid"``
-    (``reason`` says which part is wrong).
+    ``str(error)`` is the whole sentence (it holds a message, translated by ``str``); ``kind``
+    and ``reason`` let a page phrase its own: ``"missing"`` (``reason`` names the missing
+    arrays), ``"pickle"`` (the file holds pickled objects), ``"unreadable"`` (``reason`` is
+    the reader's error) or ``"invalid"`` (``reason`` says which part is wrong).
     """
 
-    def __init__(self, message: str, kind: str, reason: str) -> None:
+    def __init__(self, message: Message, kind: str, reason: str | Lazy) -> None:
         super().__init__(message)
         self.kind = kind
         self.reason = reason
@@ -100,7 +100,7 @@ def load_state(file: str | Path | bytes | IO[bytes]) -> tuple[TrainState, list[f
             if missing:
                 names = ", ".join(missing)
                 raise ModelFileError(
-                    _("not a saved Embedding Explorer model: missing arrays: {names}").format(
+                    M_("not a saved Embedding Explorer model: missing arrays: {names}").format(
                         names=names
                     ),
                     "missing",
@@ -112,26 +112,26 @@ def load_state(file: str | Path | bytes | IO[bytes]) -> tuple[TrainState, list[f
     except ValueError as e:  # numpy's own: "Object arrays cannot be loaded when allow_pickle=False"
         kind = "pickle" if "pickle" in str(e).lower() else "unreadable"
         raise ModelFileError(
-            _("not a saved Embedding Explorer model: {error}").format(error=e), kind, str(e)
+            M_("not a saved Embedding Explorer model: {error}").format(error=str(e)), kind, str(e)
         ) from None
     except (OSError, EOFError, zipfile.BadZipFile, KeyError) as e:
         raise ModelFileError(
-            _("not a saved Embedding Explorer model (unreadable: {error})").format(error=e),
+            M_("not a saved Embedding Explorer model (unreadable: {error})").format(error=str(e)),
             "unreadable",
             str(e),
         ) from None
     try:
         return _build(arrays)
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        reason = _("meta is not valid UTF-8 JSON ({error})").format(error=e)
+        reason = M_("meta is not valid UTF-8 JSON ({error})").format(error=str(e))
     except KeyError as e:
-        reason = _("meta has no entry {key}").format(key=e)
+        reason = M_("meta has no entry {key}").format(key=str(e))
     except TypeError as e:
-        reason = _("a value has the wrong type ({error})").format(error=e)
-    except ValueError as e:  # ours (translated), or the settings' own checks
-        reason = str(e)
+        reason = M_("a value has the wrong type ({error})").format(error=str(e))
+    except ValueError as e:  # ours (a message), or the settings' own checks
+        reason = message_of(e)
     raise ModelFileError(
-        _("not a valid Embedding Explorer model: {reason}").format(reason=reason),
+        M_("not a valid Embedding Explorer model: {reason}").format(reason=reason),
         "invalid",
         reason,
     )
@@ -141,39 +141,39 @@ def _build(arrays: dict[str, np.ndarray]) -> tuple[TrainState, list[float]]:
     """Check every part of a loaded file and assemble the state."""
     meta_bytes = arrays["meta"]
     if meta_bytes.dtype != np.uint8 or meta_bytes.ndim != 1:
-        raise ValueError(_("meta must be a uint8 byte array"))
+        raise ValueError(M_("meta must be a uint8 byte array"))
     meta = json.loads(meta_bytes.tobytes().decode("utf-8"))
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-        raise ValueError(_("the format tag is not {tag!r}").format(tag=FORMAT))
+        raise ValueError(M_("the format tag is not {tag!r}").format(tag=FORMAT))
     if meta.get("version") != VERSION:
         raise ValueError(
-            _("version {version!r} is not supported (only {supported})").format(
+            M_("version {version!r} is not supported (only {supported})").format(
                 version=meta.get("version"), supported=VERSION
             )
         )
     config = _config(meta["config"])
     words = meta["vocab"]["index_to_key"]
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise ValueError(_("the vocabulary must be a list of strings"))
+        raise ValueError(M_("the vocabulary must be a list of strings"))
     V, d = len(words), config.vector_size
     W, W_out = arrays["W"], arrays["W_out"]
     counts, tokens, sentence_ids = arrays["counts"], arrays["tokens"], arrays["sentence_ids"]
     for name, a in (("W", W), ("W_out", W_out)):
         _expect(name, a, (V, d), np.floating)
         if not np.isfinite(a).all():
-            raise ValueError(_("{name} holds NaN or infinite values").format(name=name))
+            raise ValueError(M_("{name} holds NaN or infinite values").format(name=name))
     _expect("counts", counts, (V,), np.integer)
     _expect("tokens", tokens, (len(tokens),), np.integer)
     _expect("sentence_ids", sentence_ids, (len(tokens),), np.integer)
     if len(tokens) and (tokens.min() < 0 or tokens.max() >= V):
-        raise ValueError(_("tokens hold word ids outside the vocabulary"))
+        raise ValueError(M_("tokens hold word ids outside the vocabulary"))
     if len(sentence_ids) > 1 and np.any(np.diff(sentence_ids) < 0):
-        raise ValueError(_("sentence_ids must be non-decreasing"))
+        raise ValueError(M_("sentence_ids must be non-decreasing"))
     progress = {k: int(meta["progress"][k]) for k in ("step", "epoch", "position", "examples_seen")}
     if min(progress.values()) < 0 or progress["epoch"] > config.epochs:
-        raise ValueError(_("impossible progress {progress}").format(progress=progress))
+        raise ValueError(M_("impossible progress {progress}").format(progress=progress))
     if progress["position"] % config.batch_size:
-        raise ValueError(_("position must be a whole number of batches"))
+        raise ValueError(M_("position must be a whole number of batches"))
     history = [float(x) for x in meta.get("loss_history", [])]
     vocab = Vocabulary(
         index_to_key=words,
@@ -182,7 +182,7 @@ def _build(arrays: dict[str, np.ndarray]) -> tuple[TrainState, list[float]]:
         dropped_words=int(meta["vocab"].get("dropped_words", 0)),
     )
     if len(vocab.key_to_index) != V:
-        raise ValueError(_("the vocabulary repeats a word"))
+        raise ValueError(M_("the vocabulary repeats a word"))
     state = TrainState(
         config=config,
         vocab=vocab,
@@ -195,7 +195,7 @@ def _build(arrays: dict[str, np.ndarray]) -> tuple[TrainState, list[float]]:
     state = with_plan(state)  # rebuilt from (seed, epoch): the same as when it was saved
     if state.plan is not None and state.position > state.plan.n_examples:
         raise ValueError(
-            _("position {position} is past the end of epoch {epoch}").format(
+            M_("position {position} is past the end of epoch {epoch}").format(
                 position=state.position, epoch=state.epoch
             )
         )
@@ -204,24 +204,24 @@ def _build(arrays: dict[str, np.ndarray]) -> tuple[TrainState, list[float]]:
 
 def _config(raw: Any) -> Word2VecConfig:
     if not isinstance(raw, dict):
-        raise ValueError(_("config must be a JSON object"))
+        raise ValueError(M_("config must be a JSON object"))
     known = {f.name for f in fields(Word2VecConfig)}
     unknown = set(raw) - known
     if unknown:
-        raise ValueError(_("unknown settings: {names}").format(names=", ".join(sorted(unknown))))
+        raise ValueError(M_("unknown settings: {names}").format(names=", ".join(sorted(unknown))))
     return Word2VecConfig(**raw)
 
 
 def _expect(name: str, a: np.ndarray, shape: tuple[int, ...], kind: type) -> None:
     if a.shape != shape:
         raise ValueError(
-            _("{name} has shape {shape}, expected {expected}").format(
+            M_("{name} has shape {shape}, expected {expected}").format(
                 name=name, shape=a.shape, expected=shape
             )
         )
     if not np.issubdtype(a.dtype, kind):
         raise ValueError(
-            _("{name} has dtype {dtype}, expected {expected}").format(
+            M_("{name} has dtype {dtype}, expected {expected}").format(
                 name=name, dtype=a.dtype, expected=kind.__name__
             )
         )

@@ -50,7 +50,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from explorer.i18n import _
+from explorer.i18n import M_
 from explorer.models.settings import require_valid
 from explorer.models.word2vec.huffman import HuffmanTree
 from explorer.models.word2vec.objectives import (
@@ -573,9 +573,9 @@ def init_state(
         vocab = Vocabulary.build(encoded, min_count=config.min_count, max_vocab=config.max_vocab)
     if len(vocab) < 2:
         message = (
-            _("no word appears at least min_count={min_count} times; lower min_count or add text")
+            M_("no word appears at least min_count={min_count} times; lower min_count or add text")
             if len(vocab) == 0
-            else _(
+            else M_(
                 "only 1 distinct word appears at least min_count={min_count} times; "
                 "lower min_count or add text"
             )
@@ -594,7 +594,7 @@ def init_state(
     state = with_plan(state)
     if state.plan.n_examples == 0 and not config.sample:
         raise ValueError(
-            _(
+            M_(
                 "no sentence has two kept words: every word needs a neighbour within the window "
                 "to train on; add longer sentences or lower min_count"
             )
@@ -719,7 +719,7 @@ def train_to_end(
         if n_pred:
             history.append(loss_sum / n_pred)
         if progress is not None:
-            message = _("epoch {epoch}/{epochs}").format(
+            message = M_("epoch {epoch}/{epochs}").format(
                 epoch=epoch + 1, epochs=state.config.epochs
             )
             progress(with_plan(state).progress, message)

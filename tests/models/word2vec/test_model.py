@@ -39,7 +39,7 @@ def test_constructor_only_stores_settings():
 def test_fit_returns_self_with_learned_attributes():
     seen = []
     model = Word2Vec(min_count=1, epochs=4)
-    assert model.fit(SENTENCES, progress=lambda f, msg: seen.append((f, msg))) is model
+    assert model.fit(SENTENCES, progress=lambda f, msg: seen.append((f, str(msg)))) is model
     assert isinstance(model.wv, Vectors) and model.wv.vector_size == 16
     assert model.wv.index_to_key == model.vocab_.index_to_key
     assert model.state_.finished and model.state_.epoch == 4
