@@ -10,7 +10,7 @@ Usage:
     >>> separation_by_layer(model, start, data, "bank")   # [0.5, 0.76, 0.77]: mixing alone
     >>> s = analyse_sentence(model, state, ["don't", "trouble", "trouble"])
     >>> s.pair, s.pair_cosines[0], s.attention.shape       # (1, 2), 1.0, (2, 2, 3, 3)
-    >>> fill_mask(model, state, "She put money in the [MASK].", "en")[:1]  # [('bank', 0.9)]
+    >>> fill_mask(model, state, "She put money in the [MASK].")[:1]  # [('bank', 0.9)]
     >>> probe = separation_probe(model, data, "bank")      # for LiveRun(probes={...})
 
 Layer 0 is the token embedding alone (no position), so every occurrence of a word is the
@@ -68,7 +68,7 @@ SENSE_LABELS = {
 #: An example sentence with a blank, and one with a word twice in two senses, per language.
 MASK_EXAMPLES = {"en": "She put money in the [MASK].", "zh": "爸爸去河里[MASK]水。",
                  "ja": "父は赤い[MASK]に字を書いた。"}  # fmt: skip
-TWICE_EXAMPLES = {"en": PROVERB, "zh": "爸爸去河里打水,我去打篮球。",
+TWICE_EXAMPLES = {"en": PROVERB, "zh": "爸爸去河里打水，我去打篮球。",
                   "ja": "父ははしを渡って、はしを買った。"}  # fmt: skip
 CHUNK = 4  # batches per live tick at the page's defaults (python -m bench.mlm: ticks a second)
 SEPARATED = 0.9  # "separated": nearest-centroid accuracy at the top layer at least this
@@ -315,7 +315,7 @@ def seconds_of_play(step: int, chunk: int, tick_seconds: Sequence[float]) -> flo
     return math.ceil(step / chunk) * float(np.median(np.asarray(tick_seconds)))
 
 
-def live_run(data: ContextData, config: MLMConfig, word: str | None = None) -> LiveRun:
+def live_run(data: ContextData, config: MLMConfig) -> LiveRun:
     """The page's run: the masked LM over ``data``, the sense words' separation as probes
     (one pass through the model per tick for all of them), their rows tracked."""
     model = build_model(data, config)
