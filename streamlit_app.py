@@ -27,6 +27,7 @@ PAGES = {
     _("Lessons"): [
         page("pages/embedding_layer.py", _("The embedding layer"), "🔎", "embedding-layer"),
         page("pages/keras_embedding.py", _("Keras's Embedding layer"), "🧱", "keras-embedding"),
+        page("pages/sentiment.py", _("Sentiment classifier"), "👍", "sentiment"),
         page("pages/similarity.py", _("Similarity and analogies"), "📐", "similarity"),
         page("pages/cbow_vs_skipgram.py", _("CBOW vs skip-gram"), "⚖️", "cbow-vs-skipgram"),
         page("pages/negative_sampling.py", _("Speed-ups"), "🎲", "negative-sampling"),

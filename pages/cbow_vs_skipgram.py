@@ -1,18 +1,12 @@
 """CBOW vs skip-gram: the same windows, two ways to turn them into predictions."""
 
-import dataclasses
-
-import pandas as pd
 import streamlit as st
 
 from explorer.app import corpus, draw, training, view
 from explorer.charts.training import loss_figure, map_figure
 from explorer.i18n import _
-from explorer.maps.pca import pca_coords
-from explorer.models.word2vec.trainer import Word2VecConfig
-from explorer.text.samples import load_lesson_sentences
-from explorer.text.tokenize import tokenize
-from explorer.text.windows import cbow_examples, skipgram_pairs
+from explorer.lessons import cbow_vs_skipgram as lesson
+from explorer.lessons.corpus_view import lesson_sentence, sentence_tokens, window_tables
 
 view.page_setup()
 st.title("⚖️ " + _("CBOW vs skip-gram"))
@@ -24,30 +18,26 @@ st.markdown(
     )
 )
 
-sentence = st.text_input(_("Sentence"), load_lesson_sentences()[0], key="cs.sentence",
+sentence = st.text_input(_("Sentence"), lesson_sentence(), key="cs.sentence",
                          help=_("Any sentence; the lesson's is the default."))  # fmt: skip
-tokens = [t for s in tokenize(sentence) for t in s]
+tokens = sentence_tokens(sentence)
 if len(tokens) < 2:
     st.info(_("Type a sentence of at least two words."))
     st.stop()
-context, predicts, centre = _("context"), _("→ predicts"), _("centre")
 for window in (1, 2):
     st.markdown(_("**Window {window}**").format(window=window))
     left, right = st.columns(2)
-    cbow = [{context: ", ".join(c), predicts: t} for c, t in cbow_examples(tokens, window)]
+    cbow, pairs = window_tables(tokens, window)
     left.caption(_("CBOW: {n} examples").format(n=len(cbow)))
-    left.dataframe(pd.DataFrame(cbow), hide_index=True, height=200)
-    pairs = [{centre: a, predicts: b} for a, b in skipgram_pairs(tokens, window)]
+    left.dataframe(cbow, hide_index=True, height=200)
     right.caption(_("Skip-gram: {n} pairs").format(n=len(pairs)))
-    right.dataframe(pd.DataFrame(pairs), hide_index=True, height=200)
+    right.dataframe(pairs, hide_index=True, height=200)
 
 st.subheader(_("Trained both ways on this corpus, same seed"))
-base = Word2VecConfig()
-runs = {name: training.trained_model(dataclasses.replace(base, sg=sg))
-        for name, sg in (("CBOW", 0), ("Skip-gram", 1))}  # fmt: skip
+runs = {name: training.trained_model(c) for name, c in lesson.both_configs().items()}
 sample = corpus.current_sample()
-track = [w for w in sample.track if w in runs["CBOW"][0].wv]
-groups = {w: _(g) for w in track if (g := sample.group_of(w))} or None  # coloured by group
+track = lesson.tracked_words(sample, runs["CBOW"][0].wv)
+groups = lesson.tracked_groups(sample, track)  # coloured by group
 word = st.selectbox(_("Neighbours of"), track or runs["CBOW"][0].wv.index_to_key[:50],
                     key="cs.word", help=_("Compare the two models' nearest words."))  # fmt: skip
 cols = st.columns(2)
@@ -59,11 +49,9 @@ for col, (name, (model, seconds)) in zip(cols, runs.items(), strict=True):
         st.metric(_("Final loss"), f"{model.loss_history_[-1]:.3f}",
                   help=_("Mean loss per prediction; skip-gram makes more, easier predictions, "
                   "so the two numbers are not directly comparable."))  # fmt: skip
-        near = pd.DataFrame(model.wv.most_similar(word, topn=8),
-                            columns=[_("word"), _("cosine")])  # fmt: skip
-        st.dataframe(near.round(3), hide_index=True)
+        st.dataframe(lesson.neighbours_table(model.wv, word), hide_index=True)
         if len(track) >= 2:
-            xy = pca_coords(model.wv[track].astype(float))
+            xy = lesson.tracked_map(model.wv, track)
             title = _("The tracked words (PCA)")
             draw.vega(map_figure(xy, track, title=title, groups=groups), key=f"cs.map.{name}")
         history = model.loss_history_

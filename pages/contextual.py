@@ -7,7 +7,6 @@ from explorer.app import draw, link, player, view
 from explorer.charts.contextual import occurrence_chart, separation_chart
 from explorer.i18n import _
 from explorer.lessons import contextual as lesson
-from explorer.models.mlm import MLMConfig
 
 view.page_setup()
 st.title(_("🏦 Contextual embeddings"))
@@ -25,7 +24,7 @@ right.caption(_(
     "**BERT** fills in blanks ([MASK]) from both sides. **GPT** predicts each word from the "
     "words before it. **ELMo** came first (2018): two LSTM language models, one reading left "
     "to right and one right to left, their layers mixed into one vector per occurrence."))
-config = MLMConfig(causal=causal)
+config = lesson.page_config(causal)
 run, was_reset = player.session_run("ctx", (identity, causal), lambda: lesson.live_run(
     data, config))
 link.replay_to_url_step(run, lesson.CHUNK)  # a shared link names a step: train to it

@@ -6,9 +6,7 @@ from explorer.app import corpus, draw, gensim_panel, state, view
 from explorer.charts.corpus import zipf_figure
 from explorer.charts.highlight import legend_html, window_html
 from explorer.i18n import _
-from explorer.text.samples import load_lesson_sentences
-from explorer.text.tokenize import tokenize
-from explorer.text.windows import cbow_examples, context_span, skipgram_pairs
+from explorer.lessons import corpus_view as lesson
 
 view.page_setup()
 st.title(_("📚 Corpus"))
@@ -67,8 +65,7 @@ st.markdown(_(
     "the target."
 ))  # fmt: skip
 
-
-choices = load_lesson_sentences() + [" ".join(s) for s in text.sentences[:200]]
+choices = lesson.sentence_choices(text.sentences)
 state.init_state({"corpus.sentence": 0, "corpus.mode": "CBOW"})
 if st.session_state["corpus.sentence"] >= len(choices):
     st.session_state["corpus.sentence"] = 0
@@ -84,11 +81,10 @@ with right:
     # browser sometimes drew such a slider at its minimum while the page used 2.
     window = st.slider(_("Window size"), 1, 5, 2, key="corpus.window",
                        help=_("How many words on each side count as context."))  # fmt: skip
-    mode = st.radio(_("Model"), ["CBOW", "Skip-gram"], key="corpus.mode", horizontal=True,
+    mode = st.radio(_("Model"), lesson.MODES, key="corpus.mode", horizontal=True,
                     help=_("CBOW: context → target. Skip-gram: target → context."))  # fmt: skip
 
-sentences = tokenize(custom or choices[st.session_state["corpus.sentence"]])
-tokens = [t for s in sentences for t in s]
+tokens = lesson.sentence_tokens(custom or choices[st.session_state["corpus.sentence"]])
 if len(tokens) < 2:
     st.info(_("This sentence has fewer than two words, so it makes no training examples."))
     st.stop()
@@ -107,18 +103,14 @@ target = st.select_slider(
 st.markdown(legend_html(), unsafe_allow_html=True)
 focus = f'<div class="ctx-focus">{window_html(tokens, target, window)}</div>'  # markup only
 st.markdown(focus, unsafe_allow_html=True)
-start, stop = context_span(len(tokens), target, window)
-context = tokens[start:target] + tokens[target + 1 : stop]
+context = lesson.context_of(tokens, target, window)
 if mode == "CBOW":
     st.markdown(_("**Training example:** ({context}) → **{target}**").format(
         context=", ".join(context), target=tokens[target]))  # fmt: skip
-    c, t = _("context"), _("target")
-    rows = [{c: " ".join(ctx), t: word} for ctx, word in cbow_examples(tokens, window)]
 else:
     pairs = ", ".join(f"({tokens[target]} → {c})" for c in context)
     st.markdown(_("**Training pairs:** {pairs}").format(pairs=pairs))
-    a, b = _("input"), _("predicts")
-    rows = [{a: x, b: y} for x, y in skipgram_pairs(tokens, window)]
+rows = lesson.training_examples(tokens, window, mode)
 with st.expander(_("All {n} training examples in this sentence ({mode})").format(
         n=len(rows), mode=mode)):  # fmt: skip
     st.dataframe(rows, hide_index=True)

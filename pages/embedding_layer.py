@@ -1,14 +1,13 @@
 """The embedding layer: one-hot rows times W are a row lookup."""
 
-import numpy as np
-import pandas as pd
 import streamlit as st
 
 from explorer.app import corpus, view
+from explorer.charts.highlight import lit_cells, lit_rows
 from explorer.i18n import _
 from explorer.lessons import embedding_layer as lesson
 from explorer.lessons import one_hot
-from explorer.text.tokenize import tokenize
+from explorer.lessons.corpus_view import sentence_tokens
 
 view.page_setup()
 st.title("🔎 " + _("The embedding layer"))
@@ -19,13 +18,6 @@ st.markdown(
         "real layers skip the multiplication and just read the row."
     )
 )
-LIT = "background-color: #ffbf47; font-weight: 600"
-
-
-def lit_rows(df: pd.DataFrame, rows: list) -> object:
-    styled = df.style.apply(lambda r: [LIT if r.name in rows else ""] * len(r), axis=1)
-    return styled.format("{:.3f}")
-
 
 st.subheader(_("1 · From a sentence to vectors"))
 vocab = corpus.current_corpus().vocab
@@ -37,51 +29,51 @@ V = c[1].number_input(_("Vocabulary size V"), 10, 100_000, 5_000, step=1_000, ke
                       help=_("Rows of W. Ids: 0 = padding, 1 = unknown, then the corpus's "
                       "words (most frequent first), then this sentence's new words."))  # fmt: skip
 d = c[2].number_input(_("Dimensions d"), 1, 1024, 128, key="emb.d", help=_("Columns of W."))
-tokens = [t for s in tokenize(sentence) for t in s][:20]
+tokens = sentence_tokens(sentence, limit=20)
 if not tokens:
     st.info(_("Type a sentence with at least one word."))
     st.stop()
 ids = lesson.sentence_ids(tokens, vocab.key_to_index, int(V))
 layer = lesson.EmbeddingLayer.random(int(V), int(d), seed=0)
-st.dataframe(pd.DataFrame({_("token"): tokens, "id": ids}).T.astype(str), hide_index=False)
+st.dataframe(lesson.ids_table(tokens, ids), hide_index=False)
 cost = lesson.lookup_cost(len(ids), int(V), int(d))
 m = st.columns(3)
 m[0].metric(_("One-hot matrix"), "{} × {:,}".format(*cost["one_hot_shape"]))
 m[1].metric("W", "{:,} × {}".format(*cost["W_shape"]))
 m[2].metric(_("Result"), "{} × {}".format(*cost["result_shape"]))
-same = np.array_equal(layer.one_hot(ids) @ layer.W, layer(ids))
+same = lesson.same_as_one_hot(layer, ids)
 st.markdown(
     _(
         "Each one-hot row has a single 1 (at column *id*) and {zeros:,} zeros. "
         "One-hot × W equals reading rows {ids} of W: **{verdict}**."
     ).format(zeros=int(V) - 1, ids=ids, verdict=_("identical ✓") if same else _("different"))
 )
-st.dataframe(lit_rows(pd.DataFrame(np.round(layer(ids)[:, :12], 3), index=tokens), tokens))
+st.dataframe(lit_rows(lesson.lookup_table(layer, ids, tokens), tokens))
 st.caption(_("The result's first 12 of {d} columns: each row is that word's row of W.")
            .format(d=int(d)))  # fmt: skip
 nbytes = _("{n:,} bytes")
-st.table(pd.DataFrame({
+st.table({
     "": [_("multiplications"), _("input numbers"), _("memory of the input (float32)")],
-    _("one-hot × W"): [f"{cost['one_hot_multiplications']:,}", f"{len(ids) * int(V):,}",
+    _("one-hot × W"): [f"{cost['one_hot_multiplications']:,}", f"{cost['one_hot_numbers']:,}",
                        nbytes.format(n=cost["one_hot_bytes"])],
-    _("row lookup"): ["0", _("{n:,} ids").format(n=len(ids)), nbytes.format(n=len(ids) * 8)],
-}))  # fmt: skip
+    _("row lookup"): [f"{cost['lookup_multiplications']}",
+                      _("{n:,} ids").format(n=cost["lookup_numbers"]),
+                      nbytes.format(n=cost["lookup_bytes"])],
+})  # fmt: skip
 st.caption(_("What to notice: the product's cost grows with V; the lookup's does not."))
 
 st.subheader(_("2 · The worked example, exactly"))
-W = np.arange(15).reshape(3, 5)
-small = lesson.EmbeddingLayer(W)
+ex = lesson.worked_example()
 left, right = st.columns(2)
-left.markdown(_("`W = arange(15).reshape(3, 5)` → shape {shape}").format(shape=W.shape))
-left.dataframe(pd.DataFrame(W, index=["id 0", "id 1", "id 2"]))
-out = small(np.array([[0, 2], [1, 2]]))
-right.markdown(_("`ids = [[0, 2], [1, 2]]` → shape {shape}").format(shape=out.shape))
-for i, seq in enumerate([[0, 2], [1, 2]]):
-    right.dataframe(pd.DataFrame(out[i], index=[f"id {j}" for j in seq]))
+left.markdown(_("`W = arange(15).reshape(3, 5)` → shape {shape}").format(shape=ex.layer.W.shape))
+left.dataframe(ex.W_table())
+right.markdown(_("`ids = [[0, 2], [1, 2]]` → shape {shape}").format(shape=ex.out.shape))
+for table in ex.out_tables():
+    right.dataframe(table)
 probe = st.number_input(_("Look up an id in this W"), -5, 10, 5, key="emb.probe",
                         help=_("W has 3 rows. Try 5."))  # fmt: skip
 try:
-    st.success(_("Row {id}: {values}").format(id=probe, values=small([int(probe)])[0].tolist()))
+    st.success(_("Row {id}: {values}").format(id=probe, values=lesson.row_of(ex.layer, probe)))
 except lesson.OutOfVocabularyError as err:
     st.error(str(err))
 
@@ -90,7 +82,7 @@ ten = one_hot.CharacterVocab(one_hot.TEN_CHARACTERS)
 st.markdown(_("The article “深度学习中Embedding的解释” supposes Chinese had only ten characters: "
               "ids 0 to 9 name them all, a sentence is a list of ids, and its one-hot matrix has "
               "one row per character and 10 columns."))  # fmt: skip
-st.dataframe(pd.DataFrame([range(len(ten))], columns=list(one_hot.TEN_CHARACTERS), index=["id"]))
+st.dataframe(ten.ids_table())
 text = st.text_input(_("A sentence of these ten characters"), one_hot.TEN_CHARACTER_SENTENCE,
                      key="emb.ten", max_chars=40, help=_("Any order, repeats allowed.")
                      )  # fmt: skip
@@ -99,7 +91,7 @@ if sentence.unknown:
     st.warning(sentence.unknown_note())
 st.markdown(_("As a list of ids: `{ids}`. As a one-hot matrix, {n} × {V}:")
             .format(ids=sentence.ids, n=len(sentence.ids), V=len(ten)))  # fmt: skip
-st.dataframe(ten.one_hot_table(text).style.map(lambda v: LIT if v else ""))
+st.dataframe(lit_cells(ten.one_hot_table(text)))
 article = one_hot.OneHotCost()  # the article's 100万 characters over 10万
 st.markdown(article.describe())
 st.table(article.table())
@@ -107,27 +99,17 @@ st.table(article.table())
 st.subheader(_("4 · Padding and masking"))
 st.markdown(_("Sentences in a batch are padded to one length with id 0, whose rows are masked."))
 raw = st.text_input(_("Ids (0 = padding)"), "0 0 1 2 3 4", key="emb.pad")
-pad_ids = lesson.parse_ids(raw)
-padded = lesson.EmbeddingLayer.random(8, 4, seed=0, padding_idx=0)
 try:
-    before = padded(pad_ids)
-    after = padded.sgd_step(pad_ids, np.ones_like(before), lr=0.1)(pad_ids)
+    st.dataframe(lesson.padding_table(lesson.parse_ids(raw)), hide_index=True)
 except lesson.OutOfVocabularyError as err:
     st.error(str(err))
     st.stop()
-table = pd.DataFrame(np.round(before, 3), columns=[f"d{j}" for j in range(4)])
-table.insert(0, "id", pad_ids)
-table[_("masked")] = ~padded.mask(pad_ids)
-table[_("changed by one step")] = lesson.rows_changed(before, after)
-st.dataframe(table, hide_index=True)
 st.caption(_("A training step moves the real rows; the padded rows keep their initial values."))
 
 st.subheader(_("5 · The shrinking view"))
-A = lesson.EmbeddingLayer(np.zeros((6, 3))).one_hot([1, 4]).astype(int)
-B = np.arange(18).reshape(6, 3)
 c = st.columns([7, 1, 4, 1, 4])
-for col, matrix in zip(c[::2], (A, B, A @ B), strict=True):
-    col.dataframe(pd.DataFrame(matrix))
+for col, matrix in zip(c[::2], lesson.shrinking_view(), strict=True):
+    col.dataframe(matrix)
 c[1].markdown("### ×")
 c[3].markdown("### =")
 st.caption(_("2 × 6 times 6 × 3 gives 2 × 3: the one-hot rows picked rows 1 and 4 of W."))

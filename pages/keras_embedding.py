@@ -1,20 +1,11 @@
 """Keras's Embedding layer: the documentation's example, its shapes, and model.summary()."""
 
-import numpy as np
-import pandas as pd
 import streamlit as st
 
 from explorer.app import view
+from explorer.charts.highlight import lit_rows
 from explorer.i18n import _
-from explorer.models.keras import (
-    SEED_MODELS,
-    argument_names,
-    doc_example,
-    parse_units,
-    sequential,
-    shape_demo,
-    summary_text,
-)
+from explorer.lessons import keras_layers as lesson
 
 view.page_setup()
 st.title("🧱 " + _("Keras's Embedding layer"))
@@ -36,16 +27,13 @@ st.markdown(
         "[0.6, -0.2]]”. Here is that lookup run, with a W whose rows 4 and 20 hold those numbers."
     )
 )
-ex = doc_example()
+ex = lesson.doc_example()
 left, right = st.columns(2)
 left.markdown(_("`ids = [[4], [20]]`: shape {shape}; W: {rows} × {cols} (rows: 1 + the largest id)")
               .format(shape=ex.ids.shape, rows=ex.layer.vocab_size, cols=ex.layer.dim))  # fmt: skip
-lit = "background-color: #ffbf47; font-weight: 600"
-W = pd.DataFrame(ex.layer.W, columns=["d0", "d1"])
-left.dataframe(W.style.apply(lambda r: [lit if r.name in (4, 20) else ""] * 2, axis=1)
-               .format("{:.3f}"), height=220)  # fmt: skip
+left.dataframe(lit_rows(lesson.doc_W_table(ex), (4, 20)), height=220)
 right.markdown(_("Output: shape {shape}").format(shape=ex.output.shape))
-right.code(np.array2string(ex.output, separator=", "), language=None)
+right.code(lesson.output_text(ex), language=None)
 right.caption(_("The documentation prints [[0.25, 0.1], [0.6, -0.2]], shape (2, 2): it leaves "
                 "out the middle axis, the sequence of length 1. Keras returns (2, 1, 2)."))
 
@@ -57,7 +45,7 @@ length = c[1].number_input(_("sequence_length"), 1, 200, 10, key="keras.length",
                            help=_("Ids per sentence (the article: 10)."))  # fmt: skip
 dim = c[2].number_input(_("output_dim"), 1, 64, 16, key="keras.dim",
                         help=_("Numbers per vector (the article: 16)."))  # fmt: skip
-shapes = shape_demo(int(samples), int(length), int(dim))
+shapes = lesson.shape_demo(int(samples), int(length), int(dim))
 m = st.columns(3)
 m[0].metric(_("Input ids"), str(shapes["ids"]))
 m[1].metric(_("Embedding output"), str(shapes["embedding"]))
@@ -66,9 +54,9 @@ st.caption(_("Each id becomes a vector: one more axis, of length output_dim. Fla
              "sample's vectors end to end."))  # fmt: skip
 
 st.subheader(_("3 · model.summary()"))
-preset = st.selectbox(_("Start from"), list(SEED_MODELS), format_func=_, key="keras.preset",
+preset = st.selectbox(_("Start from"), list(lesson.SEED_MODELS), format_func=_, key="keras.preset",
                       help=_("The article's three models; change any size below."))  # fmt: skip
-p = SEED_MODELS[preset]
+p = lesson.SEED_MODELS[preset]
 c = st.columns(4)
 V = c[0].number_input(_("input_dim"), 1, 10_000_000, p["input_dim"], key=f"keras.V.{preset}",
                       help=_("Vocabulary size: the rows of W (1 + the largest id)."))  # fmt: skip
@@ -85,10 +73,9 @@ mask = t[1].checkbox(_("mask_zero=True"), p["mask_zero"], key=f"keras.mask.{pres
                      help=_("Treat id 0 as padding and pass a mask to the next layers."))
 frozen = t[2].checkbox(_("Frozen (trainable=False)"), False, key=f"keras.frozen.{preset}",
                        help=_("Pre-trained vectors kept fixed: W counts as non-trainable."))
-model = sequential(V, d, None if L is None else int(L), flatten, parse_units(units), mask,
-                   trainable=not frozen)  # fmt: skip
+model = lesson.summary_model(V, d, L, flatten, units, mask, frozen)
 left, right = st.columns([3, 1])
-left.code(summary_text(model), language=None)
+left.code(lesson.summary_text(model), language=None)
 right.metric(_("Total params"), f"{model.total:,}", help=_("input_dim × output_dim for the "
              "Embedding, (inputs + 1) × units for each Dense."))  # fmt: skip
 right.metric(_("Trainable params"), f"{model.trainable:,}")
@@ -100,7 +87,7 @@ st.caption(_("None in a shape means “not known until data arrives”: always t
              "article, and a Dense layer after it needs a fixed input_length."))  # fmt: skip
 
 st.subheader(_("4 · The same two sizes, four names"))
-st.table(argument_names())
+st.table(lesson.argument_names())
 st.caption(_("The article stores 16 in a variable it calls input_dim and says it is the output "
              "size; in Keras the first argument, input_dim, is the vocabulary (10,000) and the "
              "second, output_dim, the vector length (16). Lasagne's input_size and output_size "

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explorer.app import lesson_nav, view
+from explorer.app import lesson_nav, sentiment, view
 from explorer.i18n import _
 from explorer.lessons.guided import MINUTES_PER_STEP, STEPS
 
@@ -56,8 +56,11 @@ right.toggle(_("👀 Reveal the answer"), key=revealed_key, persist_state="sessi
              help=_("Computed now from the same model the pages show."))  # fmt: skip
 
 if st.session_state.get(revealed_key):
-    model = lesson_nav.lesson_model(words) if step.needs_model else None
-    reveal = step.reveal(model.wv if model is not None else None, words)
+    if step.model == "classifier":  # a sentiment classifier's table, and word2vec beside it
+        vectors = sentiment.lesson_task_vectors()
+    else:
+        vectors = lesson_nav.lesson_model(words).wv if step.needs_model else None
+    reveal = step.reveal(vectors, words)
     answer = question.options[reveal.answer] if reveal.answer >= 0 else None
     if answer is None:
         st.info(_("None of the options: this corpus orders them differently."))

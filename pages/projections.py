@@ -1,16 +1,11 @@
 """Projection explorer: maps of many vectors, and how much each map distorts."""
 
-import numpy as np
-import pandas as pd
 import streamlit as st
 
 from explorer.app import draw, link, state, tsne_panel, vector_sources, view
 from explorer.charts.maps import figure_html, projection_map
 from explorer.i18n import N_, _
-from explorer.io.export import to_csv
-from explorer.maps.clusters import kmeans, parse_groups, word_groups
-from explorer.maps.projection import map_labels, map_rows, project, word_axes
-from explorer.maps.quality import map_quality, neighbourhood
+from explorer.lessons import projections as lesson
 
 view.page_setup()
 st.title(_("🗺️ Projection explorer"))
@@ -34,24 +29,20 @@ colour = c[3].radio(_("Colour"), [N_("none"), "k-means", N_("my groups")], key="
 typed = st.text_input(_("Groups"), key="proj.groups", persist_state=KEEP, help=_(
     "name: word, word; name: word, … These words are always on the map, labelled and drawn "
     "larger; “my groups” colours them. Empty: no groups."))  # fmt: skip
-examples = [w for ws in parse_groups(typed).values() for w in ws]
-found = [w for w in st.session_state.get("proj.find", []) if w in wv]  # from a link, say
-st.session_state["proj.find"] = found
-ids = map_rows(wv.key_to_index, int(n), [*examples, *found])  # always on the map
-words = [wv.index_to_key[i] for i in ids]
-X = wv.vectors[ids].astype(np.float32)
-typed_groups = word_groups(words, typed)
+found = st.session_state["proj.find"] = lesson.found_words(wv, st.session_state.get("proj.find"))
+on_map = lesson.map_words(wv, n, typed, found)  # the groups' and found words (a link's) on it
+words, X, examples, typed_groups = on_map.words, on_map.X, on_map.examples, on_map.groups
 if typed_groups.unknown:
     st.warning(_("Not in these vectors' vocabulary: {words}").format(
         words=", ".join(typed_groups.unknown)))  # fmt: skip
-if len(words) > n:
+if on_map.beyond:
     st.caption(_("Also on the map, beyond the {n:,} most frequent words: {words}.").format(
-        n=int(n), words=", ".join(words[int(n):])))  # fmt: skip
+        n=on_map.n, words=", ".join(on_map.beyond)))  # fmt: skip
 groups = typed_groups.label_names() if colour == "my groups" else None
 if colour == "k-means":
     k = st.slider(_("Clusters k"), 2, 20, 8, key="proj.k", persist_state=KEEP,
                   help=_("k-means on the original vectors."))  # fmt: skip
-    groups = state.cached(kmeans)(X, int(k), metric="cosine").label_names()
+    groups = state.cached(lesson.kmeans_groups)(X, int(k))
 c = st.columns([2, 1, 1])
 find = c[0].multiselect(_("Find words"), words, key="proj.find", max_selections=10,
                         placeholder=_("Type a word"))  # fmt: skip
@@ -60,7 +51,7 @@ labels = c[1].slider(_("Label the top"), 0, 200, key="proj.labels", persist_stat
                             "(the, of, 的, の…) stay unlabelled."))  # fmt: skip
 metric = c[2].radio(_("Neighbours by"), [N_("cosine"), N_("euclidean")], key="proj.metric",
                     format_func=_)  # fmt: skip
-labelled = map_labels(words, labels, examples, find)
+labelled = lesson.map_labels(words, labels, examples, find)
 
 if method == "t-SNE":
     settings, init, live = tsne_panel.tsne_settings(words)
@@ -69,7 +60,7 @@ if method == "t-SNE":
                                  labelled=labelled, emphasis=examples)  # fmt: skip
     else:
         with st.spinner(_("t-SNE…")):
-            proj = project(X, "tsne", dims, init=init, **settings)
+            proj = lesson.project(X, "tsne", dims, init=init, **settings)
     st.caption(_("t-SNE: a word's neighbours are kept; the size of a cluster and the gaps "
                  "between clusters mean little, and another seed draws another picture."))
 elif method == "Word axes":
@@ -77,28 +68,24 @@ elif method == "Word axes":
     axes = [c[0].text_input(_("x axis"), "woman - man", key="proj.x"),
             c[1].text_input(_("y axis"), "queen - king", key="proj.y"),
             c[2].text_input(_("z axis"), "", key="proj.z") if dims == 3 else None]  # fmt: skip
-    try:
-        proj = word_axes(wv, axes[0], axes[1], axes[2] or None, words=words)
-    except (KeyError, ValueError) as err:
-        st.warning(str(err.args[0] if err.args else err))
+    proj, problem = lesson.axes_map(wv, axes, words)
+    if problem:
+        st.warning(problem)
         st.stop()
 else:
-    proj = project(X, "pca", dims)
-    shares = ", ".join(f"PC{i + 1} {v:.0%}" for i, v in enumerate(proj.explained_variance))
-    st.caption(_("Share of the variance each axis shows: {shares}.").format(shares=shares))
-st.session_state["proj.prev"] = (words, np.array(proj.coords))
+    proj = lesson.project(X, "pca", dims)
+    st.caption(_("Share of the variance each axis shows: {shares}.").format(
+        shares=lesson.variance_shares(proj)))  # fmt: skip
+st.session_state["proj.prev"] = (words, proj.coords.copy())
 for note in proj.notes:
     st.info(str(note))
 
-picked = st.session_state.get("proj.map")
-rows = [p.get("customdata") for p in (picked.selection.points if picked else [])]
-chosen = words[int(rows[0])] if rows and rows[0] is not None else (find[0] if find else None)
-near, around = neighbourhood(X, words, chosen, 8, metric=metric)
+chosen = lesson.chosen_word(words, st.session_state.get("proj.map"), find)  # clicked, found
+near, around = lesson.neighbourhood(X, words, chosen, 8, metric=metric)
 isolate = st.toggle(_("Show only the chosen word's neighbourhood"), key="proj.isolate",
                     help=_("Draw only the chosen word and its nearest neighbours."))
-shown = around if isolate and near else np.arange(len(words))
-fig = projection_map(proj.coords[shown], [words[i] for i in shown],
-                     None if groups is None else [groups[i] for i in shown],
+shown = lesson.shown_rows(len(words), near, around, isolate)
+fig = projection_map(proj.coords[shown], lesson.subset(words, shown), lesson.subset(groups, shown),
                      labelled=labelled, highlight=[chosen] if chosen else [], emphasis=examples,
                      neighbours=[w for w, _s in near], axis_titles=proj.axis_labels,
                      title=_("{method} of {n:,} words").format(method=_(method), n=len(shown)))
@@ -107,10 +94,10 @@ left, right = st.columns(2)
 if chosen is not None:
     left.markdown(_("**Nearest to {word}** in all {d} dimensions ({metric}):").format(
         word=chosen, d=wv.vector_size, metric=_(metric)))  # fmt: skip
-    left.dataframe(pd.DataFrame(near, columns=[_("word"), _(metric)]).round(3), hide_index=True)
+    left.dataframe(lesson.neighbours_table(near, metric), hide_index=True)
 else:
     left.info(_("Click a point (or find a word) to list its nearest neighbours."))
-quality = state.cached(map_quality)(X, np.asarray(proj.coords), k=10, metric=metric)
+quality = state.cached(lesson.map_quality)(X, proj.coords, k=10, metric=metric)
 right.metric(_("Trustworthiness"), f"{quality.trustworthiness:.3f}",
              help=_("1 = no word on the map has neighbours it lacks in the original."))  # fmt: skip
 right.metric(_("Neighbours kept"), f"{quality.knn_preservation:.0%}",
@@ -119,13 +106,12 @@ right.metric(_("Neighbours kept"), f"{quality.knn_preservation:.0%}",
 if st.toggle(_("PCA and t-SNE side by side"), key="proj.both"):
     cols = st.columns(2)
     for col, (name, m) in zip(cols, [("pca", "PCA"), ("tsne", "t-SNE")], strict=True):
-        other = project(X, name, 2, **({} if name == "pca" else {"seed": 0}))
-        q = state.cached(map_quality)(X, np.asarray(other.coords), k=10, metric=metric)
-        title = _("{method}: trustworthiness {score:.3f}").format(method=m, score=q.trustworthiness)
+        other, trust = state.cached(lesson.side_by_side)(X, name, metric)
+        title = _("{method}: trustworthiness {score:.3f}").format(method=m, score=trust)
         both = projection_map(other.coords, words, groups, labelled, emphasis=examples, title=title)
         draw.plotly(both, col, key=f"proj.{name}")
 c = st.columns(2)
-c[0].download_button(_("Coordinates (CSV)"), lambda: to_csv(words, proj.coords, groups),
+c[0].download_button(_("Coordinates (CSV)"), lambda: lesson.to_csv(words, proj.coords, groups),
                      "coordinates.csv", "text/csv", key="proj.csv",
                      help=_("Columns: word, x, y[, z], cluster"))  # fmt: skip
 c[1].download_button(_("The figure (HTML)"), lambda: figure_html(fig), "map.html", "text/html",

@@ -106,10 +106,8 @@ st.markdown(
         "words are in the vocabulary, so small corpora answer few of them."
     )
 )
-if st.toggle(
-    _("Evaluate these vectors"), key="sim.google",
-    help=_("3CosAdd over every question whose four words these vectors know."),
-):  # fmt: skip
+if st.toggle(_("Evaluate these vectors"), key="sim.google",
+             help=_("3CosAdd over every question whose four words these vectors know.")):
     from explorer.lessons.analogy_eval import evaluate
 
     with st.spinner(_("Answering the questions…")):

@@ -1,6 +1,5 @@
 """Train live: press Play and watch a CBOW word2vec model learn."""
 
-import numpy as np
 import streamlit as st
 
 from explorer.app import (
@@ -16,8 +15,7 @@ from explorer.app import (
 )
 from explorer.charts.training import matrix_heatmap
 from explorer.i18n import _
-from explorer.models.word2vec.huffman import output_rows
-from explorer.player.word2vec import ANALOGY_RANK
+from explorer.lessons import train_live as lesson
 
 view.page_setup()
 st.title(_("🏋️ Train live"))
@@ -48,13 +46,13 @@ def frame_view(shown, looking_back: bool) -> None:
         (_("Step"), f"{shown.step:,}", _("Batches trained so far")),
         (_("Epoch"), f"{min(run.state.epoch + 1, config.epochs)} / {config.epochs}", None),
         (_("Learning rate"), f"{lr:.4f}", None), (_("Examples seen"), f"{seen:,}", None),
-        (_("Loss (last chunk)"), "–" if np.isnan(loss) else f"{loss:.3f}", None),
+        (_("Loss (last chunk)"), lesson.loss_text(loss), None),
     ])  # fmt: skip
     left, right = st.columns(2)
     player.heatmap(run, "W", shown, looking_back, _("W: input vectors"), "tW", left)
     ids, rows = run.heatmap_rows("W")
-    out, out_rows, title = output_rows(run.state.tree, ids, rows)  # hs: the paths' nodes
-    draw.vega(matrix_heatmap(shown.arrays["W_out"][out], out_rows, None, title), "tO", right)
+    out, names, title = lesson.output_heatmap(run.state.tree, ids, rows, shown.arrays["W_out"])
+    draw.vega(matrix_heatmap(out, names, None, title), "tO", right)  # hs: the paths' nodes
     st.caption(_("Outlined rows: changed by the last chunk. Red is positive, blue negative."))
     left, right = st.columns([3, 2])
     group_of = corpus.current_sample().group_of  # the corpus's example groups, by colour
@@ -77,7 +75,7 @@ player.live(run, chunk, playing, frame_view, back, key="train")
 rank = []
 if run.analogy is not None:
     title = _("Rank of '{expected}' for {a} − {b} + {c}").format(**vars(run.analogy))
-    rank = [player.Curve({ANALOGY_RANK: ""}, title, rank=True)]
+    rank = [player.Curve({lesson.ANALOGY_RANK: ""}, title, rank=True)]
 player.curves(run, "train", playing, rank, after=under_the_microscope)
 if advanced and not playing:
     link = link.share_link("train", run.step)

@@ -121,14 +121,34 @@ def test_importing_the_library_stays_light():
     assert heavy_modules_after(imports, heavy) == []
 
 
+#: What a page (and the app's entry) may import from the library: the Streamlit glue, the
+#: lessons' computations, the charts and the translation function; nothing below them.
+PAGE_LAYERS = {"app", "lessons", "charts", "i18n"}
+#: A page reads like a lesson: 30-120 lines.
+PAGE_LINES = 120
+
+
+def _page_files() -> list[Path]:
+    return [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py"))]
+
+
+def test_pages_import_only_app_lessons_charts_and_i18n():
+    # A page reads widgets, calls the library and draws what it returns: the math is in
+    # lessons/ (with tests), so a page never reaches text/, models/, maps/, io/ or player/.
+    wrong = [
+        f"{p.relative_to(ROOT)} imports {name}"
+        for p in _page_files()
+        for name in sorted(_imports(p))
+        if name.startswith("explorer.") and _layer(name) not in PAGE_LAYERS
+    ]
+    assert wrong == []
+
+
 def test_pages_are_thin():
-    # A page reads like a lesson (30-120 lines); the live training page, with its controls,
-    # two refresh rates, the microscope and the presenter view, is allowed a little more.
-    limits = {"train.py": 180}
     long_pages = {
         p.name: n
         for p in (ROOT / "pages").glob("*.py")
-        if (n := len(p.read_text(encoding="utf-8").splitlines())) > limits.get(p.name, 140)
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > PAGE_LINES
     }
     assert long_pages == {}
 

@@ -102,6 +102,22 @@ def test_the_lesson_predicts_opens_the_page_and_reveals():
     assert f"Lesson, step 3 of {len(STEPS)}" in banner and "closest to “cat”" in banner
 
 
+def test_the_lessons_classifier_step_reveals_and_opens_the_sentiment_page():
+    at = pagetest.open_app("pages/lesson.py")
+    at.button(key="lesson.goto.6").click().run()
+    assert "closest to “good”" in at.markdown[1].value
+    at.radio(key="lesson.guess.classifier").set_value(0).run()  # bad
+    at.toggle(key="lesson.revealed.classifier").set_value(True).run()
+    assert not at.exception, [e.value for e in at.exception]
+    answers = [w.value for w in at.warning] + [s.value for s in at.success]
+    assert any(a.startswith("**Answer:**") and "You predicted bad" in a for a in answers)
+    assert any("word2vec" in m.value for m in at.markdown)  # the comparison, computed
+    at.button(key="lesson.open_page").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["clf.data"] == "pang_lee"
+    assert f"Lesson, step 7 of {len(STEPS)}" in at.markdown[0].value
+
+
 def test_the_lesson_step_comes_from_the_link():
     use_language("zh")
     at = AppTest.from_file(str(pagetest.ROOT / "streamlit_app.py"), default_timeout=90)

@@ -13,6 +13,7 @@ from explorer import i18n
 from explorer.app.contextual import contextual_source
 from explorer.app.corpus import current_sample
 from explorer.app.gensim_panel import GENSIM_VECTORS
+from explorer.app.sentiment import classifier_source
 from explorer.app.state import KEEP, UPLOADED_VECTORS, init_state
 from explorer.app.training import live_run_for_this_corpus, trained_model
 from explorer.i18n import LANGUAGES, _
@@ -21,8 +22,8 @@ from explorer.i18n import LANGUAGES, _
 def vector_sources() -> dict:
     """Every set of vectors a page can explore now: ``{id: (label, vectors)}``.
 
-    The ids ("trained", "live", "gensim", "upload") stay put while the labels change with
-    the language and the live run's step, so a page's choice survives both.
+    The ids ("trained", "live", "gensim", "upload", "classifier") stay put while the labels
+    change with the language and the live run's step, so a page's choice survives both.
     """
     model, seconds = trained_model()
     sources = {"trained": (_("A model trained here on this corpus ({seconds:.1f} s, cached)")
@@ -37,6 +38,8 @@ def vector_sources() -> dict:
     if (uploaded := st.session_state.get(UPLOADED_VECTORS)) is not None:
         label = _("Your uploaded vectors ({name})").format(name=uploaded[0])
         sources["upload"] = (label, uploaded[1])
+    if (classifier := classifier_source()) is not None:  # the sentiment page's table
+        sources["classifier"] = classifier
     if (contextual := contextual_source()) is not None:  # the contextual page's occurrences
         sources["contextual"] = contextual
     return sources

@@ -315,6 +315,11 @@ def seconds_of_play(step: int, chunk: int, tick_seconds: Sequence[float]) -> flo
     return math.ceil(step / chunk) * float(np.median(np.asarray(tick_seconds)))
 
 
+def page_config(causal: bool = False) -> MLMConfig:
+    """The page's model: the defaults of :class:`MLMConfig`, BERT-style or GPT-style."""
+    return MLMConfig(causal=causal)
+
+
 def live_run(data: ContextData, config: MLMConfig) -> LiveRun:
     """The page's run: the masked LM over ``data``, the sense words' separation as probes
     (one pass through the model per tick for all of them), their rows tracked."""

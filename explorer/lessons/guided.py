@@ -1,4 +1,4 @@
-"""The guided lesson: six steps, each a "predict, then reveal" question on one page.
+"""The guided lesson: seven steps, each a "predict, then reveal" question on one page.
 
 Usage:
     >>> from explorer.lessons.guided import STEPS, lesson_words
@@ -8,7 +8,8 @@ Usage:
     >>> q.options[r.answer], r.lines      # ('kitten', ['Closest to cat: kitten 0.99, ...'])
 
 The order is the order a teacher would teach in: a lookup, windows, training live, a map,
-similarity, an analogy. Each step names the page it opens and the settings it opens it
+similarity, an analogy, then an embedding trained for a task (a sentiment classifier).
+Each step names the page it opens and the settings it opens it
 with; its question is asked before anything is shown, and the answer is computed from the
 same model the page shows (never written down in advance), so a different corpus or seed
 gives an honest answer too. Text is English marked for translation; the words come from
@@ -19,11 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
 from explorer.i18n import N_, _, current_language
 from explorer.lessons.embedding_layer import EmbeddingLayer
+from explorer.lessons.sentiment import DEFAULT_DATA, POLES, TaskVectors, compare_neighbours
 from explorer.models.sense_data import SENSE_FILES
 from explorer.models.vectors import Vectors
 from explorer.models.word2vec.trainer import Word2VecConfig
@@ -91,10 +94,13 @@ class Step:
     title: str  # N_-marked English
     task: str  # what to do on the page (N_-marked, with {word} fields)
     ask: Callable[[LessonWords], Question]
-    reveal: Callable[[Vectors, LessonWords], Reveal]
+    reveal: Callable[[Any, LessonWords], Reveal]  # Vectors, or TaskVectors (model below)
     settings: Callable[[LessonWords], dict] = lambda words: {}
     needs_model: bool = True  # False: the reveal computes its own small example
     config: Word2VecConfig | None = None  # the training settings the page opens with
+    # "word2vec": the reveal reads the lesson's word2vec vectors; "classifier": a
+    # sentiment classifier's table and word2vec on the same sentences (TaskVectors)
+    model: str = "word2vec"
 
     @property
     def url_path(self) -> str:
@@ -313,7 +319,56 @@ def _reveal_analogy(wv: Vectors, words: LessonWords) -> Reveal:
     ])  # fmt: skip
 
 
-# --- 7. contextual embeddings ----------------------------------------------------------------
+# --- 7. an embedding inside a classifier --------------------------------------------------
+
+
+def _classifier_options(words: LessonWords) -> list[str]:
+    return list(CLASSIFIER_OPTIONS.get(words.sample.language, CLASSIFIER_OPTIONS["en"]))
+
+
+def _poles(words: LessonWords) -> tuple[str, str]:
+    return POLES.get(words.sample.language, POLES["en"])
+
+
+def _ask_classifier(words: LessonWords) -> Question:
+    return Question(
+        _("A classifier learns its own embedding table while it learns to tell positive "
+          "reviews from negative ones. Which word ends up closest to “{word}” in its "
+          "table?").format(word=_poles(words)[0]),
+        _classifier_options(words),
+    )  # fmt: skip
+
+
+def _reveal_classifier(tv: TaskVectors, words: LessonWords) -> Reveal:
+    good, bad = _poles(words)
+    options = [w for w in _classifier_options(words) if w in tv.classifier]
+    scores = [tv.classifier.similarity(good, w) if w in tv.classifier else -2.0
+              for w in _classifier_options(words)]  # fmt: skip
+    cmp = compare_neighbours(tv.classifier, tv.word2vec, good, bad, topn=3)
+    top = lambda pairs: ", ".join(f"{w} {s:.2f}" for w, s in pairs)  # noqa: E731
+    lines = [_("Cosine with {word} in the classifier's table: {scores}.").format(
+        word=good, scores=", ".join(f"{w} {tv.classifier.similarity(good, w):.2f}"
+                                    for w in options))]  # fmt: skip
+    if cmp is not None and cmp.rank_classifier is not None:
+        lines += [
+            _("Closest to {word} in the classifier: {top}; {other} comes {rank} of {n} "
+              "(cosine {cos:.2f}).").format(word=good, top=top(cmp.classifier), other=bad,
+                                            rank=cmp.rank_classifier, n=cmp.n_words - 1,
+                                            cos=cmp.cosine_classifier),
+            _("In word2vec on the same sentences: {top}; {other} comes {rank} (cosine "
+              "{cos:.2f}).").format(top=top(cmp.word2vec), other=bad,
+                                    rank=cmp.rank_word2vec, cos=cmp.cosine_word2vec),
+        ]  # fmt: skip
+    lines.append(_("An embedding learns what its task rewards: word2vec puts words of the "
+                   "same contexts together, the classifier puts words of the same verdict "
+                   "together."))  # fmt: skip
+    return Reveal(_best(scores), lines)
+
+
+def _classifier_settings(words: LessonWords) -> dict:
+    return {"clf.data": DEFAULT_DATA.get(words.sample.language, "pang_lee"),
+            "clf.playing": False}  # fmt: skip
+# --- 8. contextual embeddings ----------------------------------------------------------------
 
 BANK_OPTIONS = (N_("closer"), N_("just as close: the same vector"), N_("farther"))
 
@@ -382,8 +437,15 @@ STEPS: tuple[Step, ...] = (
     Step("analogy", "pages/similarity.py", "🧮", N_("Analogies"),
          N_("Under “Analogies”, try the preset and the parallelogram."),
          _ask_analogy, _reveal_analogy, _similarity_settings),
+    Step("classifier", "pages/sentiment.py", "👍", N_("An embedding inside a classifier"),
+         N_("Press ▶ Play; then, under “The same words, two tasks”, compare the two "
+            "tables' neighbours."),
+         _ask_classifier, _reveal_classifier, _classifier_settings, model="classifier"),
     Step("contextual", "pages/contextual.py", "🏦", N_("Contextual embeddings"),
          N_("Press ▶ Play, then move the layer slider from 0 to the top."),
          _ask_banks, _reveal_banks, _contextual_settings, needs_model=False),
 )  # fmt: skip
+#: The classifier step's options: its good word's opposite, another positive word, a noun
+#: of the reviews, a function word (all frequent enough in the lesson's data).
+CLASSIFIER_OPTIONS = {"en": ("bad", "funny", "film", "the"), "zh": ("差", "不错", "酒店", "的")}
 MINUTES_PER_STEP = 1.5

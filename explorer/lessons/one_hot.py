@@ -82,6 +82,10 @@ class CharacterVocab:
         """``len(ids) x V`` zeros with a 1 in column ``id`` of each row."""
         return (np.asarray(ids, dtype=np.int64)[:, None] == np.arange(len(self))).astype(int)
 
+    def ids_table(self) -> pd.DataFrame:
+        """One row, ``id``: each character's id under it."""
+        return pd.DataFrame([range(len(self))], columns=list(self.chars), index=["id"])
+
     def one_hot_table(self, text: str) -> pd.DataFrame:
         """The one-hot matrix of ``text`` with its characters as rows, "id char" as columns."""
         sentence = self.encode(text)

@@ -13,6 +13,7 @@ PAGES = {
     "corpus": "Corpus",
     "embedding-layer": "The embedding layer",
     "keras-embedding": "Keras's Embedding layer",
+    "sentiment": "Sentiment classifier",
     "similarity": "Similarity and analogies",
     "cbow-vs-skipgram": "CBOW vs skip-gram",
     "train": "Train live",

@@ -91,3 +91,46 @@ def test_typed_ids_are_read_and_one_step_moves_only_the_real_rows():
     before = layer(ids)
     after = layer.sgd_step(ids, np.ones_like(before), lr=0.1)(ids)
     assert rows_changed(before, after).tolist() == [False, False, True, True, True, True]
+
+
+def test_the_pages_tables_and_checks():
+    from explorer.lessons.embedding_layer import (
+        ids_table,
+        lookup_table,
+        padding_table,
+        parse_ids,
+        row_of,
+        same_as_one_hot,
+        shrinking_view,
+        worked_example,
+    )
+
+    layer = EmbeddingLayer.random(5_000, 128, seed=0)
+    assert same_as_one_hot(layer, [7, 1, 2])
+    table = lookup_table(layer, [7, 1], ["我", "喜欢"])
+    assert table.shape == (2, 12) and table.index.tolist() == ["我", "喜欢"]
+    np.testing.assert_array_equal(table.to_numpy(), np.round(layer.W[[7, 1], :12], 3))
+    assert ids_table(["cat", "sat"], [2, 3]).to_numpy().tolist() == [["cat", "sat"], ["2", "3"]]
+    cost = lookup_cost(4, 5_000, 128)
+    assert (cost["one_hot_numbers"], cost["lookup_numbers"], cost["lookup_bytes"]) == (
+        20_000, 4, 32,
+    )  # fmt: skip
+
+    ex = worked_example()  # the article's W = arange(15).reshape(3, 5), ids [[0, 2], [1, 2]]
+    assert ex.W_table().index.tolist() == ["id 0", "id 1", "id 2"]
+    assert [t.to_numpy().tolist() for t in ex.out_tables()] == ex.out.tolist()
+    assert ex.out_tables()[1].index.tolist() == ["id 1", "id 2"]
+    assert row_of(ex.layer, 2) == [10, 11, 12, 13, 14]
+    with pytest.raises(OutOfVocabularyError):
+        row_of(ex.layer, 5)
+
+    padded = padding_table(parse_ids("0 0 1 2 3 4"))
+    assert padded["id"].tolist() == [0, 0, 1, 2, 3, 4]
+    assert padded["masked"].tolist() == [True, True, False, False, False, False]
+    assert padded["changed by one step"].tolist() == [False, False, True, True, True, True]
+    with pytest.raises(OutOfVocabularyError):
+        padding_table(parse_ids("0 9"))
+
+    A, B, C = shrinking_view()
+    assert A.shape == (2, 6) and B.shape == (6, 3)
+    assert C.tolist() == [[3, 4, 5], [12, 13, 14]]

@@ -10,6 +10,20 @@ from explorer.text.corpus import Corpus
 from explorer.text.samples import load_sample_text
 
 MODELS = {}
+TASKS = {}
+
+
+def task_vectors_for(words):
+    from explorer.lessons.sentiment import DEFAULT_DATA, load_data, train_to_end
+
+    language = words.sample.language
+    if language not in TASKS:
+        TASKS[language] = train_to_end(load_data(DEFAULT_DATA[language]))
+    return TASKS[language]
+
+
+def vectors_for(step, words):
+    return task_vectors_for(words) if step.model == "classifier" else model_for(words).wv
 
 
 def model_for(words):
@@ -30,7 +44,8 @@ def test_every_step_asks_and_answers_from_the_model(language):
             question = step.ask(words)
             assert question.text and len(question.options) >= 3
             assert len(set(question.options)) == len(question.options)
-            reveal = step.reveal(wv, words)
+            reveal = step.reveal(vectors_for(step, words) if step.model != "word2vec" else wv,
+                                 words)  # fmt: skip
             assert -1 <= reveal.answer < len(question.options)
             assert reveal.lines
     finally:
@@ -39,8 +54,8 @@ def test_every_step_asks_and_answers_from_the_model(language):
 
 def test_the_english_lesson_reveals_what_the_demo_corpus_teaches():
     words = lesson_words("en")
-    wv = model_for(words).wv
-    answers = {s.key: s.ask(words).options[s.reveal(wv, words).answer] for s in STEPS}
+    answers = {s.key: s.ask(words).options[s.reveal(vectors_for(s, words), words).answer]
+               for s in STEPS}  # fmt: skip
     assert answers == {
         "lookup": "row 2 of W",
         "windows": "34",  # 10 words, window 2
@@ -48,6 +63,7 @@ def test_the_english_lesson_reveals_what_the_demo_corpus_teaches():
         "map": "cat & kitten",
         "similarity": "kitten > dog > house",
         "analogy": "queen",
+        "classifier": "film",  # not "bad": the far end of the classifier's table
         "contextual": "farther",  # 1.000 at layer 0, less at the top (computed)
     }
 
@@ -68,6 +84,24 @@ def test_each_step_opens_a_page_of_the_app_with_settings_it_offers():
     words = lesson_words("en")
     for step in STEPS:
         assert (ROOT / step.page).exists()
-        assert all(key.split(".")[0] in {"train", "proj", "sim", "corpus", "ctx"}
+        assert all(key.split(".")[0] in {"train", "proj", "sim", "corpus", "clf", "ctx"}
                    for key in step.settings(words))  # fmt: skip
     assert [s.url_path for s in STEPS][:3] == ["embedding-layer", "corpus", "train"]
+    keys = [s.key for s in STEPS]
+    assert keys[keys.index("analogy") + 1] == "classifier"  # right after analogies
+    assert keys[-1] == "contextual"  # the last step
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_classifier_step_reveals_from_the_classifier_and_word2vec(language):
+    words = lesson_words(language)
+    step = next(s for s in STEPS if s.key == "classifier")
+    tv = task_vectors_for(words)
+    options = step.ask(words).options
+    assert all(w in tv.classifier for w in options)
+    reveal = step.reveal(tv, words)
+    good, bad = {"en": ("good", "bad"), "zh": ("好", "差")}[language]
+    best = max(options, key=lambda w: tv.classifier.similarity(good, w))
+    assert options[reveal.answer] == best != bad
+    assert tv.classifier.similarity(good, bad) < 0 < tv.word2vec.similarity(good, bad)
+    assert any(bad in line for line in reveal.lines)

@@ -99,3 +99,10 @@ def test_the_2x6_times_6x3_example_halves_the_numbers():
     B = np.arange(18).reshape(6, 3)
     assert A.size == 12 and (A @ B).size == 6
     np.testing.assert_array_equal(A @ B, B[[1, 4]])
+
+
+def test_the_ten_characters_ids_table():
+    table = TEN.ids_table()
+    assert table.index.tolist() == ["id"]
+    assert list(table.columns) == list(TEN_CHARACTERS)
+    assert table.loc["id"].tolist() == list(range(10))
