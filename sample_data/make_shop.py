@@ -10,7 +10,9 @@ Writes four files next to this script:
 * ``shop_items.tsv``: every item with its category (a header line, then ``item<TAB>category``);
 * ``shop_users.txt``: a handful of made-up shoppers, the name first, then their past items;
 * ``shop_ratings.csv``: made-up star ratings, ``user,item,rating`` (1-5), for the
-  recommender (user and item embedding tables), drawn from hidden tastes (below).
+  recommender (user and item embedding tables), drawn from hidden tastes (below);
+* ``shop_tastes.csv``: those hidden tastes, ``user,loved,disliked`` (categories separated by
+  spaces), so the lesson can check a user's recommendations against what they really like.
 
 How a session is drawn: a shopper comes with one interest (a category, some more popular
 than others) or, one time in eight, two. For each interest, whole *missions* go into the
@@ -213,8 +215,14 @@ def categories() -> dict[str, str]:
     return out
 
 
-def make_ratings(seed: int = RATINGS_SEED) -> list[tuple[str, str, int]]:
-    """``(user, item, rating)`` rows drawn from hidden tastes (see the module docstring)."""
+def make_ratings(
+    seed: int = RATINGS_SEED, tastes: dict[str, tuple[list[str], list[str]]] | None = None
+) -> list[tuple[str, str, int]]:
+    """``(user, item, rating)`` rows drawn from hidden tastes (see the module docstring).
+
+    ``tastes``, if given, is filled with ``{user: (loved categories, disliked categories)}``
+    (no extra random draws: the ratings are the same with or without it).
+    """
     rng = random.Random(seed)
     item_category = categories()
     items = list(item_category)
@@ -229,6 +237,8 @@ def make_ratings(seed: int = RATINGS_SEED) -> list[tuple[str, str, int]]:
         taste.update(dict.fromkeys(order[:n_loved], LOVED))
         taste.update(dict.fromkeys(order[n_loved : n_loved + n_disliked], DISLIKED))
         taste["everyday"] = 0.0
+        if tastes is not None:
+            tastes[user] = (order[:n_loved], order[n_loved : n_loved + n_disliked])
         loved_items = [i for i in items if item_category[i] in order[:n_loved]]
         mood = rng.uniform(-MOOD, MOOD)
         rated: dict[str, int] = {}
@@ -255,15 +265,19 @@ def main() -> None:
     _write(HERE / "shop_sessions.txt", [" ".join(s) for s in sessions])
     _write(HERE / "shop_items.tsv", ["item\tcategory"] + [f"{i}\t{c}" for i, c in known.items()])
     _write(HERE / "shop_users.txt", [" ".join([name, *items]) for name, items in USERS])
-    ratings = make_ratings()
+    tastes: dict[str, tuple[list[str], list[str]]] = {}
+    ratings = make_ratings(tastes=tastes)
     rating_lines = [f"{user},{item},{rating}" for user, item, rating in ratings]
     _write(HERE / "shop_ratings.csv", ["user,item,rating", *rating_lines])
+    taste_lines = [f"{u},{' '.join(loved)},{' '.join(bad)}" for u, (loved, bad) in tastes.items()]
+    _write(HERE / "shop_tastes.csv", ["user,loved,disliked", *taste_lines])
     n_tokens = sum(map(len, sessions))
     distinct = len({item for s in sessions for item in s})
     print(f"shop_sessions.txt: {len(sessions)} sessions, {n_tokens} items, {distinct} distinct")
     print(f"shop_items.tsv: {len(known)} items in {len(set(known.values()))} categories")
     print(f"shop_users.txt: {len(USERS)} users")
     print(f"shop_ratings.csv: {len(ratings)} ratings by {N_RATERS} users")
+    print(f"shop_tastes.csv: the hidden tastes of {len(tastes)} users")
 
 
 if __name__ == "__main__":

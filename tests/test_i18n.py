@@ -288,11 +288,7 @@ def test_a_background_job_keeps_its_error_and_progress_untranslated(chinese):
 
 #: Library modules below ``lessons`` that still translate, and why. Each builds a table
 #: meant to be shown at once (its headers are words), not a result that is kept or cached.
-TRANSLATE_WHEN_BUILT = {
-    "explorer/models/keras.py": "argument_names: a table for st.table",
-    "explorer/models/word2vec/microscope.py": "path_table: a table for st.dataframe",
-    "explorer/models/item2vec.py": "score_matrix: the axes' names of a table for st.dataframe",
-}
+TRANSLATE_WHEN_BUILT: dict[str, str] = {}  # none left: tables to show are built in lessons/
 
 
 def test_the_library_below_lessons_returns_messages_instead_of_translating():

@@ -15,7 +15,7 @@ from explorer.i18n import _
 
 def export_panel(wv, state=None, losses=(), key: str = "export", link: str = "") -> None:  # noqa: ANN001
     """Download buttons for vectors (and a model state), made only when clicked; a link."""
-    from explorer.io.vector_formats import to_projector_tsv, to_word2vec_text, vocabulary_csv
+    from explorer.io.export import to_projector_tsv, to_word2vec_text, vocabulary_csv
     from explorer.models.word2vec.storage import state_to_bytes
 
     with st.expander(_("🔗 Share and 💾 export"), expanded=False, key=f"{key}.panel"):

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+from explorer.app import ratings_form
 from explorer.app.settings_form import FORM, PREFIX
 from explorer.app.state import (
     LANG_KEY,
@@ -58,6 +59,7 @@ SHARED = {
         (s.key for s in SAMPLES_BY_KEY.values() if raw in (s.key, s.title)), None
     ),
     **{PREFIX + s.key: _from_table(s) for s in FORM},
+    **{ratings_form.PREFIX + s.key: _from_table(s) for s in ratings_form.FORM},  # recommender
     "proj.method": _one_of(("PCA", "t-SNE", "Word axes")),
     "proj.dims": _one_of((2, 3), int),
     "proj.n": _int_in(10, 10_000),

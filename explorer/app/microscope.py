@@ -18,7 +18,8 @@ def microscope_panel(run, word: str) -> None:  # noqa: ANN001 (LiveRun)
     import numpy as np
 
     from explorer.charts.training import probability_figure
-    from explorer.models.word2vec.microscope import inspect_example, path_table, pick_example
+    from explorer.lessons.speed_ups import path_table
+    from explorer.models.word2vec.microscope import inspect_example, pick_example
 
     view = inspect_example(run.state, pick_example(run.state, word))
     st.markdown(_(

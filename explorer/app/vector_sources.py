@@ -40,6 +40,11 @@ def vector_sources() -> dict:
         sources["upload"] = (label, uploaded[1])
     if (classifier := classifier_source()) is not None:  # the sentiment page's table
         sources["classifier"] = classifier
+    if (rec := st.session_state.get("rec.run")) is not None and rec.step > 0:  # the recommender
+        users = _("Recommender: the user table (step {step:,})").format(step=rec.step)
+        items = _("Recommender: the item table (step {step:,})").format(step=rec.step)
+        sources["rec.users"] = (users, rec.vectors("users"))
+        sources["rec.items"] = (items, rec.vectors("items"))
     if (contextual := contextual_source()) is not None:  # the contextual page's occurrences
         sources["contextual"] = contextual
     return sources

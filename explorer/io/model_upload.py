@@ -31,7 +31,7 @@ from explorer.io.uploads import (
 from explorer.io.vector_formats import VECTOR_EXTENSIONS, is_pickle
 from explorer.models.word2vec.model import Word2Vec
 from explorer.models.word2vec.storage import ModelFileError
-from explorer.text.encoding import _MAGIC
+from explorer.text.encoding import BINARY_SIGNATURES
 
 MODEL_EXTENSION = ".npz"
 # The arrays of a model unpack to several times the compressed size (the corpus ids
@@ -76,7 +76,7 @@ def read_model(name: str, data: bytes, max_bytes: int | None = MAX_UPLOAD_BYTES)
 
 
 def _what(name: str, data: bytes) -> Message:
-    for magic, what in _MAGIC:
+    for magic, what in BINARY_SIGNATURES:
         if data.startswith(magic):
             return M_(what)
     if extension(name) in VECTOR_EXTENSIONS or data[:1].isdigit():

@@ -51,7 +51,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from explorer.i18n import M_, N_, Joined, Lazy, Lowered, Message, message_of
 from explorer.jobs import Cancelled
@@ -59,6 +59,9 @@ from explorer.text.corpus import SCRIPT_NAMES, Corpus
 from explorer.text.encoding import Decoded, DecodeError, decode_bytes
 from explorer.text.tokenize import detect_script, tokenize
 from explorer.text.vocab import Vocabulary
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MAX_UPLOAD_BYTES = 50 * 2**20  # the same as .streamlit/config.toml's maxUploadSize
 LIVE_MAX_VOCAB = 5_000  # the live trainer stays interactive up to about this many words
@@ -521,6 +524,36 @@ def guess_text_column(name: str, data: bytes) -> str | None:
     text = decode_upload(name, as_bytes(data), hint=_corpus_hint()).text
     header, rows = _read_table(name, text, max_rows=_GUESS_ROWS)
     return _choose_column(name, header, rows, None)
+
+
+@friendly_errors(N_("file"))
+def read_table(name: str, data: bytes, max_bytes: int | None = MAX_UPLOAD_BYTES) -> pd.DataFrame:
+    """A ``.csv`` or ``.tsv`` upload as a table of strings (a header row, then the rows).
+
+    Decoded and split as :func:`read_corpus_files` reads tables (any supported encoding, the
+    header's delimiter, cleaned column names); cells are stripped, and empty or missing ones
+    are ``None`` (so ``dropna`` drops incomplete rows). Raises :class:`UploadError` with a
+    sentence for the page.
+
+    >>> read_table("r.csv", b"user,item,rating\\nann,tea,5\\n").to_dict("records")
+    [{'user': 'ann', 'item': 'tea', 'rating': '5'}]
+    """
+    import pandas as pd
+
+    data = as_bytes(data)
+    if extension(name) not in TABLE_EXTENSIONS:
+        raise UploadError(
+            M_("{name} is not a table; upload {accepted} with a header row.").format(
+                name=name, accepted=accepted_list(TABLE_EXTENSIONS)
+            )
+        )
+    check_size(name, data, max_bytes)
+    hint = M_("Upload a table ({accepted}).").format(accepted=accepted_list(TABLE_EXTENSIONS))
+    header, rows = _read_table(name, decode_upload(name, data, hint=hint).text)
+    width = len(header)
+    cells = [[c.strip() or None for c in (row + [""] * width)[:width]]
+             for row in rows if any(c.strip() for c in row)]  # fmt: skip
+    return pd.DataFrame(cells, columns=header, dtype=object)
 
 
 # --- the parts ---------------------------------------------------------------------------

@@ -1,12 +1,13 @@
-"""Word vectors in and out: word2vec text and binary, GloVe, fastText ``.vec``, projector TSV.
+"""Word vectors read from a file: word2vec text and binary, GloVe, fastText ``.vec``, projector TSV.
 
 Usage:
     >>> wv, notes = read_vectors("glove.6B.50d.txt", data)     # data: the uploaded bytes
     >>> wv.most_similar("king", topn=3)
     >>> wv, notes = read_vectors("vectors.tsv", tsv, metadata=labels_tsv)
-    >>> to_word2vec_text(wv)            # bytes gensim's load_word2vec_format reads
-    >>> vectors_tsv, metadata_tsv = to_projector_tsv(wv)
-    >>> vocabulary_csv(wv.index_to_key, wv.counts)
+
+Writing them is :mod:`explorer.io.export`'s. One module of about 680 lines: one reader
+for four formats that are told apart by their content, so the sniffing, the shared
+row checks and every refusal's wording stay together.
 
 Formats, told apart by the content (the name only decides when the content can't):
     - **word2vec text** (also fastText ``.vec``): a header line ``"N D"``, then N lines
@@ -46,7 +47,6 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -63,7 +63,7 @@ from explorer.io.uploads import (
     plural,
 )
 from explorer.models.vectors import Vectors
-from explorer.text.encoding import _MAGIC, DecodeError, decode_bytes, utf16_without_bom
+from explorer.text.encoding import BINARY_SIGNATURES, DecodeError, decode_bytes, utf16_without_bom
 
 PICKLE_EXTENSIONS = (".model", ".pkl", ".pickle", ".joblib")
 VECTOR_EXTENSIONS = (".txt", ".vec", ".bin", ".tsv")  # for help text; content decides
@@ -76,11 +76,6 @@ _CONTROL = re.compile(rb"[\x00-\x1f\x7f]")
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 _MAX_WORD_BYTES = 4096
 _UTF16_SAMPLE = 65_536  # even, so that UTF-16 pairs stay whole
-# What ends a field in the text formats (gensim splits on spaces; we also take tabs).
-_TEXT_SEPARATORS = re.compile(r"[ \t\n\r\x0b\x0c]+")
-_TSV_SEPARATORS = re.compile(r"[\t\n\r]+")
-# Spreadsheets run a cell that starts with one of these as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def pickle_refusal(name: str) -> Message:
@@ -202,7 +197,7 @@ def _refuse_other_files(name: str, data: bytes) -> None:
                 "and upload the file inside."
             ).format(name=name)
         )
-    for magic, what in _MAGIC:
+    for magic, what in BINARY_SIGNATURES:
         if data.startswith(magic):
             raise UploadError(
                 M_(
@@ -621,102 +616,6 @@ def _finish(name: str, rows: _Rows) -> tuple[Vectors, list[Message]]:
         raise UploadError(message.format(name=name))
     counts = None if rows.counts is None else rows.counts[index]
     return Vectors([words[i] for i in index], vectors[index], counts), notes
-
-
-# --- writers -----------------------------------------------------------------------------
-
-
-@friendly_errors(N_("export"))
-def to_word2vec_text(wv: Vectors) -> bytes:
-    """The word2vec text format (UTF-8): gensim's ``KeyedVectors.load_word2vec_format`` reads
-    it back to the same float32 values (9 significant digits each).
-
-    The format splits a line on spaces, so a word with a space, tab or line break in it
-    cannot be written as it is: each run of them becomes ``"_"`` (see
-    :func:`word2vec_text_notes`). If that makes two words the same, or a word is empty,
-    :class:`~explorer.io.uploads.UploadError` says so (the projector TSV export keeps them).
-    """
-    words, _changed = _word2vec_words(wv.index_to_key)
-    fmt = " ".join(["%.9g"] * wv.vector_size)
-    lines = [f"{len(words)} {wv.vector_size}"]
-    lines += [f"{w} {fmt % tuple(row)}" for w, row in zip(words, wv.vectors.tolist(), strict=True)]
-    return ("\n".join(lines) + "\n").encode("utf-8")
-
-
-@friendly_errors(N_("export"))
-def word2vec_text_notes(wv: Vectors) -> list[Message]:
-    """What :func:`to_word2vec_text` changes: a note for the page, or ``[]``."""
-    _written, changed = _word2vec_words(wv.index_to_key)
-    if not changed:
-        return []
-    example = M_("“{word}” becomes “{written}”").format(
-        word=changed[0], written=_TEXT_SEPARATORS.sub("_", changed[0])
-    )
-    return [
-        M_(
-            "{words} contain spaces, which the word2vec text format cannot hold; they are "
-            "written with “_” instead ({example})."
-        ).format(words=plural(len(changed), M_("{n:,} word"), M_("{n:,} words")), example=example)
-    ]
-
-
-def _word2vec_words(words: Sequence[str]) -> tuple[list[str], list[str]]:
-    written = [_TEXT_SEPARATORS.sub("_", w) for w in words]
-    changed = [w for w, x in zip(words, written, strict=True) if w != x]
-    if "" in written:
-        raise UploadError(
-            M_(
-                "A word is empty, which the word2vec text format cannot hold. "
-                "Export as projector TSV instead."
-            )
-        )
-    if changed and len(set(written)) < len(written):
-        clash = next(
-            w for w, x in zip(words, written, strict=True) if w != x and written.count(x) > 1
-        )
-        raise UploadError(
-            M_(
-                "“{word}” has spaces, which word2vec text cannot hold, and written with “_” it "
-                "would be the same as another word. Export as projector TSV instead."
-            ).format(word=clash)
-        )
-    return written, changed
-
-
-@friendly_errors(N_("export"))
-def to_projector_tsv(wv: Vectors) -> tuple[bytes, bytes]:
-    """``(vectors.tsv, metadata.tsv)`` for https://projector.tensorflow.org (UTF-8).
-
-    With counts, the metadata has a header row and two columns (``word``, ``count``);
-    without, one word a line. Tabs and line breaks inside a word become spaces.
-    :func:`read_vectors` reads the pair back.
-    """
-    fmt = "\t".join(["%.9g"] * wv.vector_size)
-    vectors = "".join(f"{fmt % tuple(row)}\n" for row in wv.vectors.tolist())
-    labels = [_TSV_SEPARATORS.sub(" ", w) for w in wv.index_to_key]
-    if wv.counts is None:
-        metadata = "".join(f"{label}\n" for label in labels)
-    else:
-        pairs = zip(labels, wv.counts.tolist(), strict=True)
-        metadata = "word\tcount\n" + "".join(f"{label}\t{c}\n" for label, c in pairs)
-    return vectors.encode("utf-8"), metadata.encode("utf-8")
-
-
-@friendly_errors(N_("export"))
-def vocabulary_csv(index_to_key: Sequence[str], counts: Sequence[int] | np.ndarray | None) -> bytes:
-    """A ``word,count`` CSV (UTF-8 with a BOM, so spreadsheets show Chinese and Japanese).
-
-    Quoting is the csv module's. A word that a spreadsheet would run as a formula
-    (starting with ``= + - @``) gets a leading ``'``, the usual guard. The header row stays
-    English (``word,count``): it is part of the file format, like the projector's.
-    """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["word", "count"])
-    counts = [""] * len(index_to_key) if counts is None else [int(c) for c in counts]
-    for word, count in zip(index_to_key, counts, strict=True):
-        writer.writerow(["'" + word if word.startswith(_FORMULA_START) else word, count])
-    return buffer.getvalue().encode("utf-8-sig")
 
 
 # --- small helpers -----------------------------------------------------------------------

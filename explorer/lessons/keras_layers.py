@@ -19,11 +19,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from explorer.i18n import _
 from explorer.models.keras import (
     SEED_MODELS,
     DocExample,
     Sequential,
-    argument_names,
     doc_example,
     parse_units,
     sequential,
@@ -61,4 +61,22 @@ def summary_model(
     return sequential(
         int(input_dim), int(output_dim), length, flatten, parse_units(dense), mask_zero,
         trainable=not frozen,
+    )  # fmt: skip
+
+
+def argument_names() -> pd.DataFrame:
+    """The two sizes of an embedding layer, as each library (and seed 002) names them.
+
+    A table made to be shown at once (``st.table``), in the reader's language.
+    """
+    return pd.DataFrame(
+        {
+            _("vocabulary size (rows of W)"): [
+                "vocab_size", "input_dim", "input_size", "num_embeddings"
+            ],
+            _("vector length (columns of W)"): [
+                _("input_dim ✗ (it is output_dim)"), "output_dim", "output_size", "embedding_dim"
+            ],
+        },
+        index=[_("the article’s variables"), "Keras", _("Lasagne (the answer)"), "PyTorch"],
     )  # fmt: skip

@@ -81,7 +81,9 @@ def recommend_table(wv: Vectors, items: Sequence[str], topn: int = 5) -> pd.Data
 
 def scores_table(wv: Vectors, users: Mapping[str, Sequence[str]]) -> pd.DataFrame:
     """Every user's score for every item, rounded to 2 places."""
-    return score_matrix(wv, users).round(2)
+    table = score_matrix(wv, users).round(2)
+    table.index.name, table.columns.name = _("user"), _("item")
+    return table
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,6 @@ from explorer.models.word2vec.huffman import HuffmanTree, top_of_tree
 from explorer.models.word2vec.microscope import (
     ExampleView,
     inspect_example,
-    path_table,
     pick_example,
 )
 from explorer.models.word2vec.trainer import TrainState, Word2VecConfig
@@ -132,3 +131,18 @@ def cost_tables(
         for values, name in shown.items()
     ]  # fmt: skip
     return table, pivots
+
+
+def path_table(view: ExampleView) -> dict[str, list]:
+    """The hierarchical softmax's path of ``view`` as table columns: each inner node (root
+    first), the turn the target takes there and its probability ``s(±u . h)``; a last row
+    multiplies them: ``p(target | context)``. A table made to be shown at once
+    (``st.dataframe``), in the reader's language."""
+    turns = [_("left (0)") if c == 0 else _("right (1)") for c in view.path_codes]
+    product = _("p({target} | context) = the product").format(target=view.target_word)
+    return {
+        _("node"): [str(int(n)) for n in view.path_nodes] + ["×"],
+        _("turn"): turns + [product],
+        _("probability"): [round(float(p), 4) for p in view.path_probs]
+        + [round(float(np.prod(view.path_probs)), 6)],
+    }

@@ -49,7 +49,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from explorer.i18n import _
 from explorer.models.vectors import Vectors
 from explorer.models.word2vec.model import Word2Vec
 from explorer.text.samples import SAMPLE_DIR
@@ -247,8 +246,8 @@ def score_matrix(
             continue
         rows.append(_scores(wv, user_vector(wv, had), score)[columns])
     data = np.array(rows, dtype=np.float64).reshape(len(rows), len(items))
-    frame = pd.DataFrame(data, index=pd.Index(list(users), name=_("user")), columns=items)
-    frame.columns.name = _("item")
+    frame = pd.DataFrame(data, index=pd.Index(list(users), name="user"), columns=items)
+    frame.columns.name = "item"
     return frame
 
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from explorer.i18n import M_, N_, Message, _
+from explorer.i18n import M_, N_, Message
 from explorer.models.embedding import EmbeddingLayer
 
 #: The Keras documentation's example (seed 004): ids [[4], [20]] -> [[0.25, 0.1], [0.6, -0.2]].
@@ -197,24 +197,6 @@ def summary_table(model: Sequential) -> pd.DataFrame:
             "Param #": [r.params for r in model.rows],
         }
     )
-
-
-def argument_names() -> pd.DataFrame:
-    """The two sizes of an embedding layer, as each library (and seed 002) names them.
-
-    A table made to be shown at once (``st.table``), so its headers are translated here.
-    """
-    return pd.DataFrame(
-        {
-            _("vocabulary size (rows of W)"): [
-                "vocab_size", "input_dim", "input_size", "num_embeddings"
-            ],
-            _("vector length (columns of W)"): [
-                _("input_dim ✗ (it is output_dim)"), "output_dim", "output_size", "embedding_dim"
-            ],
-        },
-        index=[_("the article’s variables"), "Keras", _("Lasagne (the answer)"), "PyTorch"],
-    )  # fmt: skip
 
 
 #: Seed 002's three models, as starting points for the summary: (label, keyword arguments).

@@ -6,6 +6,8 @@ Usage:
     (400, 101, 8750, 2188)
     >>> data.categories["tent"]                      # the shop's hidden categories, for colours
     'camping'
+    >>> data.tastes["user001"]                       # a made-up user's hidden taste
+    (('gardening', 'running'), ('coffee',))
     >>> data = ratings_from_table(df)   # the user's table: user, item, rating  # doctest: +SKIP
 
 A :class:`Ratings` holds integer ids (rows of the user and item tables) and float32
@@ -15,18 +17,19 @@ the "cold start" every recommender knows. The shop's ratings are made up by
 ``sample_data/make_shop.py`` from hidden tastes over the same items as the shop log (see its
 docstring).
 
-The library speaks plain English here; the app translates at its edge.
+Refusals are messages (``explorer.i18n.M_``), translated where they are shown.
 """
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from explorer.i18n import M_
 from explorer.models.item2vec import ITEMS_FILE, load_categories
 from explorer.text.samples import SAMPLE_DIR
 
@@ -34,12 +37,17 @@ if TYPE_CHECKING:
     import pandas as pd
 
 RATINGS_FILE = SAMPLE_DIR / "shop_ratings.csv"
+TASTES_FILE = SAMPLE_DIR / "shop_tastes.csv"
 TEST_SIZE = 0.2
 MIN_RATINGS = 10
 
 
 class RatingsError(ValueError):
-    """A ratings table the recommender cannot learn from (missing column, no numbers...)."""
+    """A ratings table the recommender cannot learn from (missing column, no numbers...).
+
+    It holds a :class:`~explorer.i18n.Message`: ``str(error)`` is the sentence in the
+    language of the session that shows it.
+    """
 
 
 @dataclass(frozen=True, eq=False)
@@ -57,6 +65,8 @@ class Ratings:
     name: str = ""
     #: item -> category, where known (the shop's), for colouring maps and checks.
     categories: dict[str, str] = field(default_factory=dict)
+    #: user -> (loved categories, disliked categories), where known (the shop's made-up users).
+    tastes: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def n_train(self) -> int:
@@ -102,11 +112,12 @@ def make_ratings(
 
 def load_shop_ratings(test_size: float = TEST_SIZE, seed: int = 0) -> Ratings:
     """The made-up shop's 10,938 ratings by 400 users of its 101 items (items in the order of
-    ``shop_items.tsv``, with their categories)."""
+    ``shop_items.tsv``, with their categories), and the users' hidden tastes
+    (``shop_tastes.csv``)."""
     categories = load_categories(ITEMS_FILE.read_text(encoding="utf-8"))
     with RATINGS_FILE.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    return make_ratings(
+    data = make_ratings(
         [r["user"] for r in rows],
         [r["item"] for r in rows],
         [float(r["rating"]) for r in rows],
@@ -116,6 +127,10 @@ def load_shop_ratings(test_size: float = TEST_SIZE, seed: int = 0) -> Ratings:
         name="shop_ratings",
         categories=categories,
     )
+    with TASTES_FILE.open(encoding="utf-8", newline="") as f:
+        tastes = {r["user"]: (tuple(r["loved"].split()), tuple(r["disliked"].split()))
+                  for r in csv.DictReader(f)}  # fmt: skip
+    return replace(data, tastes=tastes)
 
 
 def ratings_from_table(
@@ -143,22 +158,21 @@ def ratings_from_table(
     for kind, column in (("user", user_column), ("item", item_column), ("rating", rating_column)):
         if column not in table.columns:
             names = ", ".join(map(str, table.columns))
-            raise RatingsError(
-                f"There is no {kind} column called {column!r}; the columns are {names}."
-            )
+            raise RatingsError(M_(
+                "There is no {kind} column called '{column}'; the columns are {names}.",
+                kind=kind, column=column, names=names))  # fmt: skip
     rows = table[[user_column, item_column, rating_column]].dropna()
     numbers = pd.to_numeric(rows[rating_column], errors="coerce")
     bad = rows[rating_column][numbers.isna() | ~np.isfinite(numbers.fillna(0))]
     if len(bad):
         shown = ", ".join(repr(v) for v in bad.head(3).tolist())
-        raise RatingsError(
-            f"The rating column {rating_column!r} must hold numbers; {len(bad)} rows do not "
-            f"(for example {shown})."
-        )
+        raise RatingsError(M_(
+            "The rating column '{column}' must hold numbers; {n:,} rows do not (for example "
+            "{shown}).", column=rating_column, n=len(bad), shown=shown))  # fmt: skip
     if len(rows) < MIN_RATINGS:
-        raise RatingsError(
-            f"Only {len(rows)} complete ratings: the recommender needs at least {MIN_RATINGS}."
-        )
+        raise RatingsError(M_(
+            "Only {n:,} complete ratings: the recommender needs at least {least}.",
+            n=len(rows), least=MIN_RATINGS))  # fmt: skip
     return make_ratings(
         [str(u) for u in rows[user_column]],
         [str(i) for i in rows[item_column]],

@@ -142,7 +142,7 @@ _UNREADABLE = N_(
 
 # Only signatures long or odd enough never to start a real text file. What each is, in
 # English (shown as ``M_(what)``, translated where it is shown).
-_MAGIC: tuple[tuple[bytes, str], ...] = (
+BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", N_("a PNG image")),
     (b"\xff\xd8\xff", N_("a JPEG image")),
     (b"GIF87a", N_("a GIF image")),
@@ -422,7 +422,7 @@ def refuse_binary_formats(data: bytes) -> None:
     ...     print(error)
     This looks like an SQLite database, not a text file.
     """
-    for magic, what in _MAGIC:
+    for magic, what in BINARY_SIGNATURES:
         if data.startswith(magic):
             raise DecodeError(M_("This looks like {what}, not a text file.").format(what=M_(what)))
     for start, offset, magic, what in _MAGIC_AT:

@@ -20,6 +20,7 @@ PAGES = {
     "negative-sampling": "Speed-ups: negative sampling and hierarchical softmax",
     "beyond-words": "Beyond words",
     "projections": "Projection explorer",
+    "recommender": "Recommender",
     "contextual": "Contextual embeddings",
 }
 

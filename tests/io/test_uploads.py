@@ -332,3 +332,13 @@ def _error(call) -> str:
     with pytest.raises(UploadError) as info:
         call()
     return str(info.value)
+
+
+def test_read_table_gives_strings_and_none_for_empty_cells():
+    data = "user;item;rating\nann;tea;5\n\nbo;jam\n".encode("utf-16")
+    table = uploads.read_table("r.csv", data)
+    assert list(table.columns) == ["user", "item", "rating"]
+    assert table.to_dict("records") == [{"user": "ann", "item": "tea", "rating": "5"},
+                                        {"user": "bo", "item": "jam", "rating": None}]  # fmt: skip
+    with pytest.raises(UploadError, match="not a table"):
+        uploads.read_table("r.txt", b"user,item,rating\n")

@@ -10,14 +10,14 @@ import pytest
 from gensim.models import KeyedVectors
 
 from explorer.io import vector_formats
-from explorer.io.uploads import UploadError
-from explorer.io.vector_formats import (
-    read_vectors,
+from explorer.io.export import (
     to_projector_tsv,
     to_word2vec_text,
     vocabulary_csv,
     word2vec_text_notes,
 )
+from explorer.io.uploads import UploadError
+from explorer.io.vector_formats import read_vectors
 from explorer.models.vectors import Vectors
 from tests.refusals import refusal
 

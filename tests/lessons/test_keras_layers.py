@@ -2,6 +2,7 @@
 
 from explorer.lessons.keras_layers import (
     SEED_MODELS,
+    argument_names,
     doc_example,
     doc_W_table,
     output_text,
@@ -31,3 +32,9 @@ def test_every_preset_builds():
         model = summary_model(p["input_dim"], p["output_dim"], p["input_length"], p["flatten"],
                               p["dense"], p["mask_zero"], frozen=False)  # fmt: skip
         assert model.total >= p["input_dim"] * p["output_dim"]
+
+
+def test_the_names_of_the_two_sizes():
+    names = argument_names()
+    assert names.loc["Keras"].tolist() == ["input_dim", "output_dim"]
+    assert names.loc["PyTorch"].tolist() == ["num_embeddings", "embedding_dim"]

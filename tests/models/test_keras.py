@@ -5,7 +5,6 @@ import numpy as np
 from explorer.models.keras import (
     DOC_VECTORS,
     SEED_MODELS,
-    argument_names,
     doc_example,
     output_shape,
     parse_units,
@@ -120,9 +119,3 @@ def test_the_article_presets_build_the_articles_models():
     assert sequential(**{**second, "dense": parse_units(second["dense"])}).rows[1].output_shape == (
         None, 160)  # fmt: skip
     assert sequential(**{**imdb, "dense": parse_units(imdb["dense"])}).total == 171_533
-
-
-def test_the_names_of_the_two_sizes():
-    names = argument_names()
-    assert names.loc["Keras"].tolist() == ["input_dim", "output_dim"]
-    assert names.loc["PyTorch"].tolist() == ["num_embeddings", "embedding_dim"]

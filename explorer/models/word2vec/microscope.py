@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.special import expit, log_softmax
 
-from explorer.i18n import M_, _
+from explorer.i18n import M_
 from explorer.models.vectors import NotInVocabulary
 from explorer.models.word2vec.objectives import (
     binary_from_h,
@@ -170,18 +170,3 @@ def inspect_example(
         learning_rate=lr,
         **path,
     )
-
-
-def path_table(view: ExampleView) -> dict[str, list]:
-    """The hierarchical softmax's path of ``view`` as table columns: each inner node (root
-    first), the turn the target takes there and its probability ``s(±u . h)``; a last row
-    multiplies them: ``p(target | context)``. A table made to be shown at once
-    (``st.dataframe``), so its headers are translated here."""
-    turns = [_("left (0)") if c == 0 else _("right (1)") for c in view.path_codes]
-    product = _("p({target} | context) = the product").format(target=view.target_word)
-    return {
-        _("node"): [str(int(n)) for n in view.path_nodes] + ["×"],
-        _("turn"): turns + [product],
-        _("probability"): [round(float(p), 4) for p in view.path_probs]
-        + [round(float(np.prod(view.path_probs)), 6)],
-    }
