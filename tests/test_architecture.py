@@ -181,3 +181,16 @@ def test_the_home_page_runs_without_loading_anything_heavy():
         "assert not at.exception, at.exception"
     )
     assert heavy_modules_after(run_home, heavy) == []
+
+
+def test_no_module_imports_another_modules_private_names():
+    # A leading underscore says "only this module uses it"; another module that needs it
+    # gets a public name (the issue that made the packages found ``encoding._MAGIC`` read
+    # from two other modules).
+    private = []
+    for path in [*(ROOT / "explorer").rglob("*.py"), *(ROOT / "pages").glob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("explorer"):
+                names = [a.name for a in node.names if a.name.startswith("_") and a.name != "_"]
+                private += [f"{path.relative_to(ROOT)}: {node.module}.{n}" for n in names]
+    assert private == []

@@ -69,7 +69,7 @@ def max_vocab_for_training() -> int | None:
 #: The cached loaders' spinners are drawn by their callers, in the session's language (a
 #: decorator's text is fixed at import). st.spinner waits 0.5 s: a cache hit shows nothing.
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _load_corpus(key: str, mtime: float):  # noqa: ANN202 (Corpus, imported lazily)
+def load_corpus(key: str, mtime: float):  # noqa: ANN202 (Corpus, imported lazily)
     # Read-only and shared by every session: the same sample is tokenized once per server.
     # mtime is part of the cache key so an edited sample file is read again.
     from explorer.text.corpus import Corpus
@@ -85,7 +85,7 @@ def current_corpus():  # noqa: ANN201
         return upload.corpus
     sample = current_sample()
     with st.spinner(_("Reading and tokenizing the corpus…")):
-        return _load_corpus(sample.key, sample.path.stat().st_mtime)
+        return load_corpus(sample.key, sample.path.stat().st_mtime)
 
 
 def corpus_identity() -> tuple:

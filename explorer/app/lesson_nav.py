@@ -10,10 +10,10 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer import i18n
-from explorer.app.link import _link
+from explorer.app.link import link_to
 from explorer.app.settings_form import DRAWING_DEFAULTS, form_from_config
 from explorer.app.state import LANG_KEY, SAMPLE_KEY
-from explorer.app.training import _trained
+from explorer.app.training import trained
 from explorer.i18n import _
 
 LESSON_STEP = "lesson.step"  # the guided lesson's current step (0-based)
@@ -41,7 +41,7 @@ def lesson_model(words):  # noqa: ANN001, ANN201 (Word2Vec)
 
     with st.spinner(_("Training word2vec on this corpus…")):
         sample = words.sample
-        return _trained(sample.key, sample.path.stat().st_mtime, Word2VecConfig())[0]
+        return trained(sample.key, sample.path.stat().st_mtime, Word2VecConfig())[0]
 
 
 def lesson_step() -> int:
@@ -62,7 +62,7 @@ def lesson_step() -> int:
 
 def lesson_link(step: int) -> str:
     """The address of the lesson's ``step`` (0-based) in this session's language."""
-    return _link("lesson", {"lesson": step + 1, LANG_KEY: st.session_state.get(LANG_KEY, "en")})
+    return link_to("lesson", {"lesson": step + 1, LANG_KEY: st.session_state.get(LANG_KEY, "en")})
 
 
 def go_to_lesson_step(step: int) -> None:

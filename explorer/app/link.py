@@ -132,10 +132,10 @@ def share_link(path: str, step: int | None = None) -> str:
         params[SAMPLE_KEY] = get_sample(params[SAMPLE_KEY]).title
     if step:
         params["step"] = step
-    return _link(path, params)
+    return link_to(path, params)
 
 
-def _link(path: str, params: dict) -> str:
+def link_to(path: str, params: dict) -> str:
     # An address on the server this session reached, with ``params`` as its query.
     from urllib.parse import urlencode, urlsplit
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer.app.corpus import (
-    _load_corpus,
     corpus_identity,
     current_corpus,
     current_sample,
+    load_corpus,
     max_vocab_for_training,
     uploaded_corpus,
 )
@@ -57,9 +57,9 @@ def _fit_timed(sentences, config):  # noqa: ANN001, ANN202 (Word2Vec, seconds)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _trained(key: str, mtime: float, config):  # noqa: ANN001, ANN202
+def trained(key: str, mtime: float, config):  # noqa: ANN001, ANN202
     # Read-only and shared: one training per corpus and settings per server.
-    return _fit_timed(_load_corpus(key, mtime).sentences, config)
+    return _fit_timed(load_corpus(key, mtime).sentences, config)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -82,7 +82,7 @@ def trained_model(config=None):  # noqa: ANN001, ANN201
             return _trained_upload(corpus_identity(), upload.corpus, config)
     sample = current_sample()
     with st.spinner(_("Training word2vec on this corpus…")):
-        return _trained(sample.key, sample.path.stat().st_mtime, config)
+        return trained(sample.key, sample.path.stat().st_mtime, config)
 
 
 def live_run_for_this_corpus():  # noqa: ANN201 (LiveRun | None)

@@ -23,14 +23,14 @@ from explorer.io.uploads import (
     MAX_UPLOAD_BYTES,
     TABLE_EXTENSIONS,
     UploadError,
-    _read_table,
-    _some,
     accepted_list,
     as_bytes,
     check_size,
     decode_upload,
     extension,
     friendly_errors,
+    some_names,
+    split_table,
 )
 from explorer.models.sentiment_data import LabelError, SentimentData, from_table
 
@@ -45,7 +45,7 @@ def _table(name: str, data: bytes) -> tuple[list[str], list[list[str]]]:
     data = as_bytes(data)
     check_size(name, data, MAX_UPLOAD_BYTES)
     hint = M_("Upload a table ({accepted}).").format(accepted=accepted_list(TABLE_EXTENSIONS))
-    return _read_table(name, decode_upload(name, data, hint=hint).text)
+    return split_table(name, decode_upload(name, data, hint=hint).text)
 
 
 @friendly_errors(N_("table"))
@@ -65,8 +65,9 @@ def read_labelled(
     header, rows = _table(name, data)
     for column in (text_column, label_column):
         if column not in header:
-            raise UploadError(M_("{name} has no column “{column}”; its columns are: {columns}.")
-                              .format(name=name, column=column, columns=_some(header)))  # fmt: skip
+            raise UploadError(
+                M_("{name} has no column “{column}”; its columns are: {columns}.")
+                .format(name=name, column=column, columns=some_names(header)))  # fmt: skip
     if text_column == label_column:
         raise UploadError(M_("Choose two different columns: one with the texts, one with the "
                             "labels."))  # fmt: skip
@@ -84,7 +85,7 @@ def read_labelled(
     if len(values) > 2:
         raise UploadError(M_("The label column “{column}” has {n} values ({values}); this "
                             "classifier tells two apart. Keep two, such as pos and neg.")
-                          .format(column=label_column, n=len(values), values=_some(values, 5)))
+                          .format(column=label_column, n=len(values), values=some_names(values, 5)))
     if len(cells) < MIN_ROWS:
         raise UploadError(M_("{name} has {n} labelled rows; the classifier needs at least {min} "
                             "(some are held out to test it).").format(

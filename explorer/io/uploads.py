@@ -388,7 +388,7 @@ def prepare_corpus_files(
         column = None
         text = decoded.text
         if extension(name) in TABLE_EXTENSIONS:
-            header, rows = _read_table(name, text)
+            header, rows = split_table(name, text)
             column = _choose_column(name, header, rows, text_column)
             text, n_rows = _column_text(name, header, rows, column)
             if text_column is not None:
@@ -508,7 +508,7 @@ def table_columns(name: str, data: bytes) -> list[str]:
     if _check_corpus_extension(name) not in TABLE_EXTENSIONS:
         return []
     text = decode_upload(name, as_bytes(data), hint=_corpus_hint()).text
-    header, _rows = _read_table(name, text, max_rows=0)
+    header, _rows = split_table(name, text, max_rows=0)
     return header
 
 
@@ -522,7 +522,7 @@ def guess_text_column(name: str, data: bytes) -> str | None:
     if _check_corpus_extension(name) not in TABLE_EXTENSIONS:
         return None
     text = decode_upload(name, as_bytes(data), hint=_corpus_hint()).text
-    header, rows = _read_table(name, text, max_rows=_GUESS_ROWS)
+    header, rows = split_table(name, text, max_rows=_GUESS_ROWS)
     return _choose_column(name, header, rows, None)
 
 
@@ -549,7 +549,7 @@ def read_table(name: str, data: bytes, max_bytes: int | None = MAX_UPLOAD_BYTES)
         )
     check_size(name, data, max_bytes)
     hint = M_("Upload a table ({accepted}).").format(accepted=accepted_list(TABLE_EXTENSIONS))
-    header, rows = _read_table(name, decode_upload(name, data, hint=hint).text)
+    header, rows = split_table(name, decode_upload(name, data, hint=hint).text)
     width = len(header)
     cells = [[c.strip() or None for c in (row + [""] * width)[:width]]
              for row in rows if any(c.strip() for c in row)]  # fmt: skip
@@ -576,7 +576,7 @@ def _check_corpus_extension(name: str) -> str:
     return ext
 
 
-def _read_table(
+def split_table(
     name: str, text: str, max_rows: int | None = None
 ) -> tuple[list[str], list[list[str]]]:
     """The header (cleaned names) and the rows (the first ``max_rows``) of a CSV/TSV text."""
@@ -622,7 +622,7 @@ def _choose_column(name: str, header: list[str], rows: list[list[str]], wanted: 
                 M_(
                     "{name} has no column “{column}”; its columns are: {columns}. "
                     "Choose one of these."
-                ).format(name=name, column=wanted, columns=_some(header))
+                ).format(name=name, column=wanted, columns=some_names(header))
             )
         return wanted
     lowered = [h.lower() for h in header]
@@ -639,7 +639,7 @@ def _choose_column(name: str, header: list[str], rows: list[list[str]], wanted: 
             M_(
                 "{name} has no column with words in it (columns: {columns}). "
                 "Upload a table with a text column, or the text itself as .txt."
-            ).format(name=name, columns=_some(header))
+            ).format(name=name, columns=some_names(header))
         )
     return header[best]
 
@@ -693,7 +693,7 @@ def _lead(name: str, sentence: Message) -> Message:
     return M_("{name}: {problem}").format(name=name, problem=Lowered(sentence))
 
 
-def _some(names: list[str], n: int = 8) -> str | Message:
+def some_names(names: list[str], n: int = 8) -> str | Message:
     """``"a, b, c"``, or the first ``n`` and how many more."""
     shown = ", ".join(names[:n])
     if len(names) <= n:

@@ -11,7 +11,7 @@ Usage:
     >>> method_label("negative sampling, k=5")     # its method, in the interface's language
 
 :func:`measure_step_cost` times the trainer's own batch update
-(``_train_batch`` of :mod:`explorer.models.word2vec.trainer`, the code behind every step of
+(``train_batch`` of :mod:`explorer.models.word2vec.trainer`, the code behind every step of
 the live page) on
 synthetic data: Zipf-like counts, random ``W`` and ``W_out``, CBOW contexts and targets
 drawn by frequency. With the full softmax every step scores all ``V`` words for each of the
@@ -31,14 +31,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from explorer.i18n import N_, _
+from explorer.models.word2vec.config import Word2VecConfig
 from explorer.models.word2vec.huffman import HuffmanTree
-from explorer.models.word2vec.trainer import (
-    NS_EXPONENT,
-    UnigramSampler,
-    Word2VecConfig,
-    _train_batch,
-    build_epoch_plan,
-)
+from explorer.models.word2vec.plan import NS_EXPONENT, UnigramSampler, build_epoch_plan
+from explorer.models.word2vec.trainer import train_batch
 
 if TYPE_CHECKING:  # pandas is imported where it is used: importing this module stays light
     import pandas as pd
@@ -83,7 +79,7 @@ def draw_negatives(
 ) -> np.ndarray:
     """``k`` word ids drawn from :func:`noise_distribution`, by the trainer's own sampler.
 
-    :class:`~explorer.models.word2vec.trainer.UnigramSampler` (Walker's alias method) is what
+    :class:`~explorer.models.word2vec.plan.UnigramSampler` (Walker's alias method) is what
     ``train_steps`` uses; its randomness here comes from ``default_rng(seed)``.
     """
     if k < 0:
@@ -122,15 +118,15 @@ def _time_steps(
     config: Word2VecConfig,
     repeats: int,
 ) -> float:
-    """Median milliseconds of ``_train_batch`` over ``repeats`` batches (after a warm-up)."""
+    """Median milliseconds of ``train_batch`` over ``repeats`` batches (after a warm-up)."""
     sentence_ids = np.zeros(len(tokens), dtype=np.int32)  # one long sentence: full windows
     plan = build_epoch_plan(tokens, sentence_ids, counts, config, 0, sampler, tree)
     n_words = len(counts)
-    _train_batch(params, n_words, plan, 0, 0.025, config)  # warm-up (caches, allocations)
+    train_batch(params, n_words, plan, 0, 0.025, config)  # warm-up (caches, allocations)
     times = []
     for b in range(1, min(repeats + 1, plan.n_batches)):
         start = time.perf_counter()
-        _train_batch(params, n_words, plan, b, 0.025, config)
+        train_batch(params, n_words, plan, b, 0.025, config)
         times.append(time.perf_counter() - start)
     return 1000 * float(np.median(times))
 

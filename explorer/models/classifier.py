@@ -52,7 +52,7 @@ from explorer.models.adam import AdamConfig, AdamState, adam_init, adam_update, 
 from explorer.models.epochs import batch_indices, batches_per_epoch
 from explorer.models.keras import Row, Sequential
 from explorer.models.protocol import Snapshot, Table
-from explorer.models.sentiment_data import SentimentData, _words
+from explorer.models.sentiment_data import SentimentData, text_words
 from explorer.models.settings import require_positive, require_positive_ints
 from explorer.text.vocab import Vocabulary
 
@@ -325,7 +325,7 @@ class SentimentClassifier:
     def encode_texts(self, texts: Sequence[str]) -> np.ndarray:
         """Raw texts -> padded row ids, tokenized as the training data was."""
         fixed = self.config.pooling == "flatten"
-        return encode(self.vocab, [_words(t) for t in texts], self.config.max_len, fixed)
+        return encode(self.vocab, [text_words(t) for t in texts], self.config.max_len, fixed)
 
     def logits(self, state: ClassifierState, ids: np.ndarray) -> np.ndarray:
         return forward(state.params, ids, self.config.pooling)["logit"]

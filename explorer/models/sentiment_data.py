@@ -79,7 +79,7 @@ class SentimentData:
         return len(self.test_tokens)
 
 
-def _words(text: str) -> list[str]:
+def text_words(text: str) -> list[str]:
     return [w for sentence in tokenize(text) for w in sentence]
 
 
@@ -104,7 +104,7 @@ def make_split(
     seen: set[tuple[str, ...]] = set()
     kept_texts, kept_tokens, kept_labels = [], [], []
     for text, label in zip(texts, labels, strict=True):
-        tokens = _words(text)
+        tokens = text_words(text)
         key = tuple(tokens)
         if not tokens or key in seen:
             continue

@@ -13,7 +13,7 @@ from explorer.lessons.sampling_cost import (
     raw_distribution,
     scored_outputs,
 )
-from explorer.models.word2vec.trainer import NS_EXPONENT
+from explorer.models.word2vec.plan import NS_EXPONENT
 
 ZIPF = 1000 / np.arange(1, 21)  # 20 words, the most frequent 20 times the rarest
 
@@ -93,13 +93,13 @@ def test_softmax_cost_grows_with_vocabulary_and_the_speed_ups_do_not(table):
 
 def test_timings_come_from_the_trainers_batch_code(monkeypatch):
     calls = []
-    real = sampling_cost._train_batch
+    real = sampling_cost.train_batch
 
     def counting(params, n_words, plan, b, lr, config):
         calls.append((n_words, config.negative, config.hs, plan.outputs.shape[1] > 1))
         return real(params, n_words, plan, b, lr, config)
 
-    monkeypatch.setattr(sampling_cost, "_train_batch", counting)
+    monkeypatch.setattr(sampling_cost, "train_batch", counting)
     measure_step_cost(vocab_sizes=(300,), vector_size=4, negative=3, repeats=2)
     # one warm-up and two timed batches per method; negatives or paths in the plan
     assert calls == [(300, 0, 0, False)] * 3 + [(300, 3, 0, True)] * 3 + [(300, 0, 1, True)] * 3

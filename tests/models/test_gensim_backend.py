@@ -5,7 +5,8 @@ import pytest
 
 from explorer.models.gensim_backend import from_gensim, gensim_params, to_gensim, train_gensim
 from explorer.models.vectors import Vectors
-from explorer.models.word2vec.trainer import Word2VecConfig, init_state, keep_probabilities
+from explorer.models.word2vec.plan import keep_probabilities
+from explorer.models.word2vec.trainer import Word2VecConfig, init_state
 
 SENTENCES = [
     ["the", "cat", "sat", "on", "the", "mat"],

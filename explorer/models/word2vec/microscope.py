@@ -134,7 +134,7 @@ def inspect_example(
                     path_probs=turn)  # fmt: skip
         rows_out, d_out = out_rows[0], d_scores[0]
     elif k:
-        from explorer.models.word2vec.trainer import UnigramSampler
+        from explorer.models.word2vec.plan import UnigramSampler
 
         sampler = state.sampler or UnigramSampler.from_counts(state.vocab.counts)
         rng = np.random.default_rng([state.config.seed, state.step, 7, draw])

@@ -15,15 +15,15 @@ How training is laid out (as in word2vec.c and gensim, vectorised with numpy):
 * An *epoch* walks the corpus once. At its start, with randomness from
   ``np.random.default_rng([seed, epoch])`` only, frequent words are downsampled
   (``sample``), each remaining word draws its reduced window ``b`` in ``1..window``
-  (``shrink_windows``), and the negatives are drawn. The result, an :class:`EpochPlan`, is
-  built once per epoch with numpy and cached.
+  (``shrink_windows``), and the negatives are drawn. The result, an :class:`EpochPlan`
+  (:mod:`.plan`), is built once per epoch with numpy and cached.
 * An *example* is a centre word with its context (the words at distance ``<= b`` in the
   same sentence). CBOW predicts the centre from the mean of the context rows; skip-gram
   predicts each context word from the centre row (one *prediction* per pair). A prediction
   scores every word (the full softmax, ``negative=0``), the target against ``negative``
   random words, or the target's path in a Huffman tree (``hs=1``, :mod:`.huffman`).
 * A *batch* is ``batch_size`` consecutive examples; it gathers the distinct rows it reads,
-  trains on them and writes them back (:func:`_train_batch`). ``step`` counts batches over
+  trains on them and writes them back (:func:`train_batch`). ``step`` counts batches over
   the whole training. The learning rate decays linearly with the share of examples done, from
   ``alpha`` to ``min_alpha`` over all epochs (gensim does the same per job of 10k words).
 
@@ -46,292 +46,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import ClassVar
 
 import numpy as np
 
 from explorer.i18n import M_
-from explorer.models.settings import require_valid
+from explorer.models.word2vec.config import Word2VecConfig
 from explorer.models.word2vec.huffman import HuffmanTree
 from explorer.models.word2vec.objectives import (
     binary_loss,
     hidden,
     matmul,
-    negative_sampling_labels,
     softmax_from_h,
 )
-from explorer.models.word2vec.settings import SETTINGS
+from explorer.models.word2vec.plan import EpochPlan, UnigramSampler, build_epoch_plan
 from explorer.text.vocab import Vocabulary
 
-NS_EXPONENT = 0.75  # negatives are drawn from unigram counts ** 0.75 (word2vec's choice)
-
-
-@dataclass(frozen=True)
-class Word2VecConfig:
-    """The training settings, named as in gensim's ``Word2Vec``.
-
-    The defaults are the live demo's: a few thousand short sentences train in seconds.
-    """
-
-    vector_size: int = 16  # d, the length of a word vector (small: the demo shows them)
-    window: int = 2  # maximal distance between the centre word and a context word
-    min_count: int = 2  # words seen fewer times are left out
-    sg: int = 0  # 0 = CBOW (context predicts centre), 1 = skip-gram (centre predicts context)
-    negative: int = 5  # negatives per prediction; 0 = full softmax (or hs) over the vocabulary
-    hs: int = 0  # 1 = hierarchical softmax (with negative=0): a Huffman tree's path per word
-    alpha: float = 0.05  # learning rate at the start
-    min_alpha: float = 0.0001  # learning rate at the end (linear decay over the whole run)
-    epochs: int = 10  # passes over the corpus
-    batch_size: int = 32  # examples (centre words) per update
-    sample: float = 0.0  # downsample words more frequent than this share (gensim: 1e-3); 0 = off
-    max_vocab: int | None = None  # keep only the most frequent words (None = no cap)
-    shrink_windows: bool = True  # each centre word draws its window in 1..window (word2vec.c)
-    seed: int = 0  # all randomness comes from (seed, epoch)
-
-    def __post_init__(self) -> None:
-        # the bounds of sg, negative, vector_size, window, alpha, batch_size, epochs, seed
-        # and min_count: word2vec's settings table
-        require_valid(self, SETTINGS)
-        if self.hs not in (0, 1):
-            raise ValueError(f"hs must be 0 or 1 (hierarchical softmax), got {self.hs!r}")
-        if self.hs and self.negative:
-            raise ValueError(
-                "choose one output layer: hs=1 with negative=0 (hierarchical softmax), "
-                f"or hs=0 (negative={self.negative})"
-            )
-        if self.alpha <= 0 or not 0 <= self.min_alpha <= self.alpha:
-            raise ValueError("need 0 <= min_alpha <= alpha and alpha > 0")
-        if not 0 <= self.sample < 1:
-            raise ValueError(f"sample must be in [0, 1), got {self.sample!r}")
-        if self.max_vocab is not None and self.max_vocab < 2:
-            raise ValueError("max_vocab must be at least 2 (or None for no cap)")
-
-
-# --- the corpus, one epoch at a time -------------------------------------------------------
-
-
-@dataclass(frozen=True, eq=False)
-class EpochPlan:
-    """Everything one epoch needs, drawn from ``(seed, epoch)`` and built with numpy.
-
-    Examples ``e`` (centre words with their context): ``inputs[e]``, the rows of ``W`` the
-    example reads, padded (CBOW: the context words; skip-gram: the centre word alone);
-    ``mask[e]`` (float32, 1 for a real input, 0 for padding) and the averaging
-    ``weights[e] = mask[e] / n_inputs``. Predictions ``p`` (CBOW: one per example;
-    skip-gram: one per centre-context pair): ``targets[p]``, the word to predict;
-    ``outputs[p]``, the rows of ``W_out`` it scores: the target, then the negatives
-    (negative sampling), the inner nodes on the target's path, padded (hierarchical
-    softmax, ``hs``), or the target alone (the full softmax, which scores every row);
-    ``labels[p]``, the answer each of them should give (see
-    :func:`explorer.models.word2vec.objectives.binary_loss`; None for the full softmax);
-    ``pred_example[p]``, its example's place in the batch. Batch ``b`` holds the examples
-    ``b * batch_size ...`` and the predictions ``pred_bounds[b]:pred_bounds[b + 1]``.
-    """
-
-    epoch: int
-    n_examples: int
-    batch_size: int
-    inputs: np.ndarray
-    mask: np.ndarray
-    weights: np.ndarray
-    targets: np.ndarray
-    outputs: np.ndarray
-    labels: np.ndarray | None
-    pred_example: np.ndarray
-    pred_bounds: np.ndarray
-    hs: bool = False
-    cbow_columns: np.ndarray | None = None  # see _cbow_columns
-    asked: np.ndarray | None = None  # labels ** 2: 1 where a question is asked
-    bounds: list[int] = field(init=False, repr=False)  # pred_bounds as Python ints (faster)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "bounds", self.pred_bounds.tolist())
-
-    @property
-    def negatives(self) -> np.ndarray | None:
-        return None if self.hs or self.outputs.shape[1] < 2 else self.outputs[:, 1:]
-
-    @property
-    def n_batches(self) -> int:
-        return len(self.pred_bounds) - 1
-
-    def examples(self, b: int) -> slice:
-        """The examples of batch ``b`` (a slice of ``inputs``, ``mask``, ``weights``)."""
-        return slice(b * self.batch_size, min((b + 1) * self.batch_size, self.n_examples))
-
-
-def keep_probabilities(counts: np.ndarray, sample: float) -> np.ndarray:
-    """gensim's downsampling: keep a word seen ``c`` times with ``(sqrt(c/t) + 1) t/c``.
-
-    ``t = sample * total`` (capped at 1); ``sample = 0`` keeps everything.
-    """
-    counts = np.asarray(counts, dtype=np.float64)
-    if not sample:
-        return np.ones_like(counts)
-    threshold = sample * counts.sum()
-    return np.minimum(1.0, (np.sqrt(counts / threshold) + 1) * threshold / counts)
-
-
-@dataclass(frozen=True, eq=False)
-class UnigramSampler:
-    """Draws word ids with probability ``counts ** 0.75 / sum`` (exactly, in O(1) per draw).
-
-    Walker's alias method: pick a word uniformly, keep it with probability ``accept[i]``,
-    else take ``alias[i]``. (``np.searchsorted`` on a cumulative table, gensim's way, is
-    5x slower in numpy: its random accesses defeat the branch predictor.)
-    """
-
-    accept: np.ndarray
-    alias: np.ndarray
-    BLOCK: ClassVar[int] = 1 << 15  # rows drawn at a time
-
-    @classmethod
-    def from_counts(cls, counts: np.ndarray, exponent: float = NS_EXPONENT) -> UnigramSampler:
-        weights = np.asarray(counts, dtype=np.float64) ** exponent
-        scaled = weights * (len(weights) / weights.sum())
-        accept = np.ones(len(weights))
-        alias = np.arange(len(weights), dtype=np.int32)
-        small = [i for i, p in enumerate(scaled) if p < 1.0]
-        large = [i for i, p in enumerate(scaled) if p >= 1.0]
-        while small and large:  # Vose's construction, O(V)
-            s, g = small.pop(), large.pop()
-            accept[s], alias[s] = scaled[s], g
-            scaled[g] += scaled[s] - 1.0
-            (small if scaled[g] < 1.0 else large).append(g)
-        return cls(accept=accept, alias=alias)
-
-    def draw(
-        self,
-        rng: np.random.Generator,
-        shape: tuple[int, ...] | None = None,
-        out: np.ndarray | None = None,
-    ) -> np.ndarray:
-        """An int32 array of word ids (``shape``, or written into ``out``), drawn block by
-        block (small temporaries are faster)."""
-        if out is None:
-            out = np.empty(shape, dtype=np.int32)
-        for start in range(0, out.shape[0], self.BLOCK):
-            rows = out[start : start + self.BLOCK]
-            pick = rng.integers(0, len(self.accept), size=rows.shape, dtype=np.int32)
-            keep = rng.random(rows.shape) < self.accept.take(pick)
-            np.copyto(rows, np.where(keep, pick, self.alias.take(pick)))
-        return out
-
-
-def build_epoch_plan(
-    tokens: np.ndarray,
-    sentence_ids: np.ndarray,
-    counts: np.ndarray,
-    config: Word2VecConfig,
-    epoch: int,
-    sampler: UnigramSampler | None = None,
-    tree: HuffmanTree | None = None,
-) -> EpochPlan:
-    """Downsample, draw the windows, cut the examples and draw the negatives of one epoch.
-
-    ``sampler`` and ``tree`` (made from ``counts`` when not given) serve negative sampling
-    and the hierarchical softmax.
-    """
-    rng = np.random.default_rng([config.seed, epoch])
-    if config.sample:
-        kept = rng.random(len(tokens)) < keep_probabilities(counts, config.sample)[tokens]
-        tokens, sentence_ids = tokens[kept], sentence_ids[kept]
-    n, w = len(tokens), config.window
-    # gensim draws reduced_windows[i] in 0..window-1 and uses window - that: 1..window.
-    if config.shrink_windows:
-        reach = rng.integers(1, w + 1, size=n, dtype=np.int32)
-    else:
-        reach = np.full(n, w, dtype=np.int32)
-    # How far each token may look left and right without leaving its sentence.
-    new_sentence = np.ones(n, dtype=bool)
-    np.not_equal(sentence_ids[1:], sentence_ids[:-1], out=new_sentence[1:])
-    starts = np.flatnonzero(new_sentence).astype(np.int32)
-    ends = np.append(starts[1:], np.int32(n))
-    which = np.cumsum(new_sentence, dtype=np.int32) - 1
-    positions = np.arange(n, dtype=np.int32)
-    left = np.minimum(reach, positions - starts[which])
-    right = np.minimum(reach, ends[which] - 1 - positions)
-    # Context slots, in the order -w..-1, +1..+w; a slot is real if within reach. The mask
-    # depends only on (left, right): each token takes its row of a small table (a gather is
-    # 4x faster than comparing per token).
-    reach_grid = np.arange(w + 1)
-    slot_distance = np.concatenate([np.arange(w, 0, -1), np.arange(1, w + 1)])
-    slot_reach = np.where(  # table[l, r, s]: how far slot s's side reaches
-        np.arange(2 * w) < w, reach_grid[:, None, None], reach_grid[None, :, None]
-    )
-    table = (slot_distance <= slot_reach).reshape(-1, 2 * w)
-    kind = left * (w + 1) + right
-    mask = table.take(kind, axis=0)
-    offsets = np.concatenate([np.arange(0, w), np.arange(w + 1, 2 * w + 1)]).astype(np.int32)
-    padded = np.concatenate([np.zeros(w, np.int32), tokens, np.zeros(w, np.int32)])
-    if n:  # row i of the sliding view is padded[i : i + 2w + 1], the window around token i
-        contexts = np.lib.stride_tricks.sliding_window_view(padded, 2 * w + 1)[:, offsets]
-    else:
-        contexts = np.zeros((0, 2 * w), dtype=np.int32)
-    contexts *= mask  # padding: word 0 (any id would do: its weight is 0)
-    n_ctx = left + right
-    centres = tokens
-    if not n_ctx.all():  # a word alone in its (downsampled) sentence predicts nothing
-        useful = n_ctx > 0
-        centres, contexts, mask, n_ctx, kind = (
-            tokens[useful],
-            contexts[useful],
-            mask[useful],
-            n_ctx[useful],
-            kind[useful],
-        )
-    n_examples = len(centres)
-    batch_starts = np.arange(0, n_examples, config.batch_size)
-    local = np.arange(n_examples, dtype=np.int32) % np.int32(config.batch_size)  # in its batch
-    if config.sg:
-        # one prediction per (centre, context word) pair; the centre's row is the only input
-        targets = contexts[mask]
-        pred_example = np.repeat(local, n_ctx)
-        inputs = centres[:, None]
-        mask = np.ones(inputs.shape, dtype=np.float32)
-        weights = mask
-        pair_ends = np.concatenate([[0], np.cumsum(n_ctx)])
-        pred_bounds = np.append(pair_ends[batch_starts], len(targets))
-    else:
-        targets, inputs, pred_example = centres, contexts, local
-        table = table.astype(np.float32)
-        n_real = np.maximum(table.sum(axis=1, keepdims=True), 1)  # (0, 0) is never an example
-        mask, weights = table.take(kind, axis=0), (table / n_real).take(kind, axis=0)
-        pred_bounds = np.append(batch_starts, n_examples)
-    targets = targets.astype(np.int32)
-    if config.hs:  # the inner nodes on each target's path, and the turns to take
-        tree = tree or HuffmanTree.from_counts(counts)
-        outputs, labels = tree.points.take(targets, axis=0), tree.labels().take(targets, axis=0)
-    else:
-        outputs = np.empty((len(targets), 1 + config.negative), dtype=np.int32)
-        outputs[:, 0] = targets
-        labels = None
-        if config.negative:
-            sampler = sampler or UnigramSampler.from_counts(counts)
-            sampler.draw(rng, out=outputs[:, 1:])
-            labels = negative_sampling_labels(outputs)
-    asked = None if labels is None else labels * labels
-    cbow_columns = None
-    if not config.sg:  # each entry's example in a full batch: its inputs, then its outputs
-        ex = np.arange(config.batch_size)
-        n_outputs = outputs.shape[1] if labels is not None else 0
-        cbow_columns = np.concatenate([ex.repeat(inputs.shape[1]), ex.repeat(n_outputs)])
-    return EpochPlan(
-        epoch=epoch,
-        n_examples=n_examples,
-        batch_size=config.batch_size,
-        inputs=inputs,
-        mask=mask,
-        weights=weights,
-        targets=targets,
-        outputs=outputs,
-        labels=labels,
-        pred_example=pred_example,
-        pred_bounds=pred_bounds.astype(np.int64),
-        hs=bool(config.hs),
-        cbow_columns=cbow_columns,
-        asked=asked,
-    )
+__all__ = ["Snapshot", "TrainState", "Word2VecConfig", "init_state", "train_steps", "train_to_end"]
 
 
 # --- one batch: forward, backward, update ---------------------------------------------------
@@ -390,7 +120,7 @@ def _cbow_columns(plan: EpochPlan, n_ex: int) -> np.ndarray:
     return np.concatenate([example.repeat(n_inputs), example.repeat(n_outputs)])
 
 
-def _train_batch(
+def train_batch(
     params: np.ndarray, n_words: int, plan: EpochPlan, b: int, lr: float, config: Word2VecConfig
 ) -> tuple[float, int]:
     """Train on batch ``b`` of ``plan`` in place; returns ``(summed loss, predictions)``.
@@ -642,7 +372,7 @@ def _advance(
         stop = min(plan.n_batches, b + n_batches - done)
         for batch in range(b, stop):
             progress = (state.epoch + batch * config.batch_size / plan.n_examples) / config.epochs
-            loss, n = _train_batch(params, V, plan, batch, _learning_rate(config, progress), config)
+            loss, n = train_batch(params, V, plan, batch, _learning_rate(config, progress), config)
             loss_sum += loss
             n_pred += n
         if touched is not None and stop > b:

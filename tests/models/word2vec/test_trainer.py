@@ -12,11 +12,10 @@ from explorer.models.word2vec.objectives import (
     negative_sampling_loss_and_grads,
     softmax_loss_and_grads,
 )
+from explorer.models.word2vec.plan import UnigramSampler, keep_probabilities
 from explorer.models.word2vec.trainer import (
-    UnigramSampler,
     Word2VecConfig,
     init_state,
-    keep_probabilities,
     train_steps,
     train_to_end,
 )
