@@ -33,6 +33,7 @@ PAGES = {
         page("pages/negative_sampling.py", _("Speed-ups"), "🎲", "negative-sampling"),
         page("pages/beyond_words.py", _("Beyond words"), "🛒", "beyond-words"),
         page("pages/recommender.py", _("Recommender"), "🎯", "recommender"),
+        page("pages/contextual.py", _("Contextual embeddings"), "🏦", "contextual"),
     ],
 }
 

@@ -15,6 +15,13 @@ Prints, at the defaults of ``MLMConfig`` (issue 15's budgets in brackets; never 
 4. held-out [MASK] accuracy at the end against a bigram baseline (the word that most often
    follows the left neighbour) on the same masked positions [the model wins].
 
+5. the live page's tick at its defaults (``explorer.lessons.contextual.CHUNK`` batches, then
+   the separation probes of bank, trouble and light and the occurrence map of bank at the
+   top layer, as the page computes them
+   on each tick of Play): milliseconds a tick, ticks a second, and the seconds of Play until
+   *bank* separates (>= 0.9), with the untrained model's score beside it [>= 5 updates/s,
+   <= 60 s].
+
 ``--causal`` repeats 3 and 4 with the GPT-style mask (left context only), whose vectors
 cannot tell "walked to the bank to ..." apart by what comes after.
 
@@ -32,6 +39,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from explorer.lessons import contextual
 from explorer.models.mlm import MaskedLM, MLMConfig, sense_separation
 from explorer.models.sense_data import heldout_split, load_senses
 
@@ -111,6 +119,39 @@ def separation(config: MLMConfig) -> None:
           f"{model.bigram_accuracy():.3f} (same masked positions)")
 
 
+def play(config: MLMConfig, word: str = "bank", limit: float = 120.0) -> None:
+    """Ticks as the page's Play makes them: the page's LiveRun trains a chunk and records its
+    probes, then the draw's figures (map, bars, [MASK]); until ``word`` separates."""
+    data = contextual.sense_data("en")
+    run = contextual.live_run(data, config)
+    group = contextual.probe_group(run, data)
+    untrained = run.latest(word)
+    top = config.n_layers
+    played, seconds = 0.0, []
+    while played < limit and not run.finished:
+        t0 = time.perf_counter()
+        run.tick(contextual.CHUNK)
+        contextual.occurrence_map(run.model, run.state, data, word, top, group)
+        contextual.layer_scores(run.model, run.state, run.initial, data, word, group)
+        contextual.fill_mask(run.model, run.state, contextual.MASK_EXAMPLES["en"])
+        seconds.append(time.perf_counter() - t0)
+        played += seconds[-1]
+        if run.latest(word) >= contextual.SEPARATED:
+            break
+    ms = 1000 * float(np.median(seconds))
+    print(f"\nlive tick at the page's defaults ({contextual.CHUNK} batches, probes of "
+          f"{', '.join(run.probes)}, map, bars and [MASK] of {word}; drawing not counted): "
+          f"{ms:.0f} ms median -> {1000 / ms:.1f} updates/s [budget >= 5]")
+    reached = contextual.first_reached(*run.series(word))
+    if reached:
+        print(f"{word} separates (top layer >= {contextual.SEPARATED}) after {played:.1f} s "
+              f"of Play ({len(seconds)} ticks, step {reached}, score {run.latest(word):.3f}); "
+              f"untrained model: {untrained:.3f} [budget <= 60 s]")
+    else:
+        print(f"{word} did not reach {contextual.SEPARATED} in {played:.0f} s of Play "
+              f"(untrained {untrained:.3f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", default="0", help="comma-separated seeds for part 3-4")
@@ -120,6 +161,7 @@ def main() -> None:
     config = MLMConfig()
     print(f"MLMConfig defaults: {config}")
     speed(config, args.chunk)
+    play(config)
     for seed in map(int, args.seeds.split(",")):
         separation(replace(config, seed=seed))
         if args.causal:

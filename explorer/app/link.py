@@ -41,6 +41,14 @@ def _one_of(options: tuple, kind: type = str):  # noqa: ANN202
     return lambda raw: kind(raw) if kind(raw) in options else None
 
 
+def _layer(raw: str) -> int | None:
+    # A layer of the contextual page's model (imported only when a link names one: the
+    # app's shell loads no numpy).
+    from explorer.models.mlm import MLMConfig
+
+    return _int_in(0, MLMConfig.n_layers)(raw)
+
+
 #: What a link carries, and how each value is read back (None: not a value the form offers).
 #: Read once per session into the session state (see apply_link): widgets bound to the URL
 #: themselves (``bind="query-params"``) sometimes sent stale values in Streamlit 1.67, which
@@ -60,6 +68,10 @@ SHARED = {
     "proj.labels": _int_in(0, 200),
     "proj.groups": str,
     "proj.find": lambda raw: [w for w in raw.split(",") if w] or None,
+    "ctx.corpus": _one_of(("en", "zh", "ja")),  # the contextual page's sense corpus...
+    "ctx.causal": lambda raw: {"True": True, "False": False}.get(raw),  # ...GPT or BERT
+    "ctx.word": str,
+    "ctx.layer": _layer,
 }
 
 

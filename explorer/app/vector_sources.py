@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer import i18n
+from explorer.app.contextual import contextual_source
 from explorer.app.corpus import current_sample
 from explorer.app.gensim_panel import GENSIM_VECTORS
 from explorer.app.sentiment import classifier_source
@@ -44,6 +45,8 @@ def vector_sources() -> dict:
         items = _("Recommender: the item table (step {step:,})").format(step=rec.step)
         sources["rec.users"] = (users, rec.vectors("users"))
         sources["rec.items"] = (items, rec.vectors("items"))
+    if (contextual := contextual_source()) is not None:  # the contextual page's occurrences
+        sources["contextual"] = contextual
     return sources
 
 

@@ -30,6 +30,7 @@ import numpy as np
 from explorer.i18n import N_, _, current_language
 from explorer.lessons.embedding_layer import EmbeddingLayer
 from explorer.lessons.sentiment import DEFAULT_DATA, POLES, TaskVectors, compare_neighbours
+from explorer.models.sense_data import SENSE_FILES
 from explorer.models.vectors import Vectors
 from explorer.models.word2vec.trainer import Word2VecConfig
 from explorer.text.samples import Sample
@@ -370,6 +371,50 @@ def _reveal_classifier(tv: TaskVectors, words: LessonWords) -> Reveal:
 def _classifier_settings(words: LessonWords) -> dict:
     return {"clf.data": DEFAULT_DATA.get(words.sample.language, "pang_lee"),
             "clf.playing": False}  # fmt: skip
+# --- 8. contextual embeddings ----------------------------------------------------------------
+
+BANK_OPTIONS = (N_("closer"), N_("just as close: the same vector"), N_("farther"))
+
+
+def _sense_language(words: LessonWords) -> str:
+    return words.sample.language if words.sample.language in SENSE_FILES else "en"
+
+
+def _ask_banks(words: LessonWords) -> Question:
+    from explorer.lessons.contextual import sense_data, two_senses_text
+
+    first, second = two_senses_text(sense_data(_sense_language(words)))
+    return Question(
+        _("A masked language model reads “{a}” and “{b}”. At its top layer, will the two "
+          "“{word}” vectors be closer or farther than at layer 0 (the static embedding)?").format(
+            a=first[1], b=second[1], word=first[0]),
+        [_(o) for o in BANK_OPTIONS],
+    )  # fmt: skip
+
+
+def _reveal_banks(wv: Vectors | None, words: LessonWords) -> Reveal:
+    from explorer.lessons.contextual import sense_data, trained_to_end, two_senses
+
+    language = _sense_language(words)
+    model, state = trained_to_end(language)
+    pair = two_senses(model, state, sense_data(language))
+    bottom, top = pair.trained[0], pair.trained[-1]
+    answer = 0 if top > bottom + 1e-6 else 2 if top < bottom - 1e-6 else 1
+    return Reveal(answer, [
+        _("Cosine of the two “{word}” vectors: {bottom:.3f} at layer 0 (one vector per word, as "
+          "word2vec), {top:.3f} at the top layer after training.").format(
+            word=pair.word, bottom=bottom, top=top),
+        _("The untrained model already gives {top0:.3f} at its top layer: random attention "
+          "mixes different neighbours in. What training adds is the page's bar chart: how "
+          "well all the occurrences split by sense.").format(top0=pair.untrained[-1]),
+    ])  # fmt: skip
+
+
+def _contextual_settings(words: LessonWords) -> dict:
+    from explorer.lessons.contextual import sense_data, two_senses_text
+
+    return {"ctx.word": two_senses_text(sense_data(_sense_language(words)))[0][0],
+            "ctx.playing": False}
 
 
 STEPS: tuple[Step, ...] = (
@@ -399,6 +444,9 @@ STEPS: tuple[Step, ...] = (
          N_("Press ▶ Play; then, under “The same words, two tasks”, compare the two "
             "tables' neighbours."),
          _ask_classifier, _reveal_classifier, _classifier_settings, model="classifier"),
+    Step("contextual", "pages/contextual.py", "🏦", N_("Contextual embeddings"),
+         N_("Press ▶ Play, then move the layer slider from 0 to the top."),
+         _ask_banks, _reveal_banks, _contextual_settings, needs_model=False),
 )  # fmt: skip
 #: The classifier step's options: its good word's opposite, another positive word, a noun
 #: of the reviews, a function word (all frequent enough in the lesson's data).

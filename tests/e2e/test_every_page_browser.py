@@ -21,6 +21,7 @@ PAGES = {
     "beyond-words": "Beyond words",
     "projections": "Projection explorer",
     "recommender": "Recommender",
+    "contextual": "Contextual embeddings",
 }
 
 

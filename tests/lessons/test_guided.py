@@ -64,6 +64,7 @@ def test_the_english_lesson_reveals_what_the_demo_corpus_teaches():
         "similarity": "kitten > dog > house",
         "analogy": "queen",
         "classifier": "film",  # not "bad": the far end of the classifier's table
+        "contextual": "farther",  # 1.000 at layer 0, less at the top (computed)
     }
 
 
@@ -83,10 +84,12 @@ def test_each_step_opens_a_page_of_the_app_with_settings_it_offers():
     words = lesson_words("en")
     for step in STEPS:
         assert (ROOT / step.page).exists()
-        assert all(key.split(".")[0] in {"train", "proj", "sim", "corpus", "clf"}
+        assert all(key.split(".")[0] in {"train", "proj", "sim", "corpus", "clf", "ctx"}
                    for key in step.settings(words))  # fmt: skip
     assert [s.url_path for s in STEPS][:3] == ["embedding-layer", "corpus", "train"]
-    assert [s.key for s in STEPS][-2:] == ["analogy", "classifier"]  # right after analogies
+    keys = [s.key for s in STEPS]
+    assert keys[keys.index("analogy") + 1] == "classifier"  # right after analogies
+    assert keys[-1] == "contextual"  # the last step
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])

@@ -1,0 +1,48 @@
+"""The contextual page in a real browser: Play trains, bank's senses pull apart, layer 0 is one."""
+
+import re
+
+from playwright.sync_api import Locator, Page, expect
+
+from tests.e2e.helpers import wait_idle, wait_until
+
+
+def metric(page: Page, label: str) -> Locator:
+    box = page.locator('[data-testid="stMetric"]', has=page.get_by_text(label, exact=True))
+    return box.locator('[data-testid="stMetricValue"]').first
+
+
+def number(page: Page, label: str) -> float:
+    text = metric(page, label).inner_text().replace(",", "")
+    return float("nan") if text == "–" else float(text)
+
+
+def test_play_splits_the_senses_of_bank(page: Page, app_server, artifacts):
+    page.goto(f"{app_server.url}/contextual")
+    expect(page.get_by_role("heading", name=re.compile("Contextual embeddings"))).to_be_visible(
+        timeout=30_000)
+    expect(metric(page, "Step")).to_have_text("0")
+    apart = "Senses apart (layer 2)"
+    expect(metric(page, apart)).to_be_visible()
+    untrained = number(page, apart)
+    expect(metric(page, "Held-out [MASK] accuracy")).to_have_text("–")  # nothing trained yet
+    points = page.locator('[data-testid="stVegaLiteChart"]').first.locator(
+        'path[role="graphics-symbol"]')
+    expect(points.first).to_be_attached()
+
+    page.get_by_role("button", name=re.compile("Play")).click()
+    wait_until(lambda: number(page, "Held-out [MASK] accuracy") > 0.3,
+               "the masked-word accuracy did not improve while playing", timeout=90)
+    wait_until(lambda: number(page, apart) > untrained,
+               "bank's senses did not separate beyond the untrained model", timeout=90)
+    page.get_by_role("button", name=re.compile("Pause")).click()
+    wait_idle(page)
+
+    # Layer 0: the static embedding, every occurrence one point, exactly chance.
+    slider = page.locator('[data-testid="stSlider"]', has=page.get_by_text("Layer", exact=True))
+    handle = slider.get_by_role("slider")
+    handle.focus()
+    for _ in range(2):
+        handle.press("ArrowLeft")
+    expect(metric(page, "Senses apart (layer 0)")).to_have_text("0.50")
+    page.screenshot(path=str(artifacts / "contextual.png"), full_page=True)
