@@ -18,6 +18,10 @@ same vector there: word2vec's situation, scored exactly at chance. Higher layers
 neighbours through attention. Even an untrained model mixes different neighbours into
 different vectors, so the page always shows the untrained score beside the trained one;
 the lesson is the gap between the two.
+
+Why one module of about 570 lines: one lesson's five views of one model (one word in many
+contexts, one sentence, static against contextual, the export, the guided step) share
+its data, its cached layers and its notion of an occurrence; each view is a section.
 """
 
 from __future__ import annotations
