@@ -17,7 +17,7 @@ CONFIG = {
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 
 
-def base(height: int, title: str | None = None) -> dict:
+def base(height: int, title: str | dict | None = None) -> dict:
     """The top of a Vega-Lite spec: schema, the shared config, the container's width,
     ``height`` pixels and (if given) a title; add data, marks and encodings to it."""
     top = {"$schema": SCHEMA, "config": CONFIG, "width": "container", "height": height}

@@ -48,7 +48,7 @@ def nice_bound(x: float) -> float:
     return float(10 * power)
 
 
-def _spec(title: str, height: int, **body: object) -> dict:
+def _spec(title: str | dict, height: int, **body: object) -> dict:
     return base(height, title) | body
 
 
@@ -300,8 +300,10 @@ def probability_figure(words: Sequence[str], probs: np.ndarray, target: str) -> 
     values = [
         {"word": w, "p": _r(p), "target": w == target} for w, p in zip(words, probs, strict=True)
     ]
+    title = {"text": _("Softmax over the vocabulary"),  # a subtitle: narrow columns cut it
+             "subtitle": _("the {n} most probable words").format(n=len(values))}  # fmt: skip
     return _spec(
-        _("Softmax over the vocabulary: the {n} most probable words").format(n=len(values)),
+        title,
         320,
         data={"values": values},
         mark={"type": "bar"},
