@@ -77,3 +77,5 @@ st.markdown(
         "come out with different vectors."
     )
 )
+st.page_link(page="pages/contextual.py", icon="🏦",
+             label=_("Train one and watch it: Contextual embeddings"))  # fmt: skip

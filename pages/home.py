@@ -35,8 +35,14 @@ st.page_link(
     page="pages/negative_sampling.py", icon="🎲",
     label=_("Speed-ups: a few random words, or a path in a tree, instead of all"),
 )  # fmt: skip
+st.page_link(page="pages/sentiment.py", icon="👍",
+             label=_("Sentiment classifier: an Embedding layer learns what its task rewards"))
 st.page_link(page="pages/beyond_words.py", icon="🛒",
              label=_("Beyond words: item vectors for a shop, and contextual meaning"))  # fmt: skip
+st.page_link(page="pages/recommender.py", icon="🎯",
+             label=_("Recommender: a user table and an item table, trained on ratings"))
+st.page_link(page="pages/contextual.py", icon="🏦",
+             label=_("Contextual embeddings: one word, a vector for each sentence it is in"))
 st.caption(_(
     "Everything runs on this server with small, deterministic models: the same settings "
     "and seed always give the same result, and a link shares a run."
