@@ -60,7 +60,8 @@ if st.session_state.get(revealed_key):
         vectors = sentiment.lesson_task_vectors()
     else:
         vectors = lesson_nav.lesson_model(words).wv if step.needs_model else None
-    reveal = step.reveal(vectors, words)
+    with st.spinner(_("Computing the answer…")):  # the last step trains a model once
+        reveal = step.reveal(vectors, words)
     answer = question.options[reveal.answer] if reveal.answer >= 0 else None
     if answer is None:
         st.info(_("None of the options: this corpus orders them differently."))
