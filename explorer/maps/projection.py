@@ -207,7 +207,8 @@ def project(X: np.ndarray, method: str = "pca", n_components: int = 2, **params:
 
     Returned coordinates are read-only, since they are shared with the cache. The texts of a
     result (axis titles, notes) are messages, translated when shown (``str``), so one result
-    serves every language.
+    serves every language. (A small LRU of our own: ``functools.lru_cache`` cannot key a
+    numpy array, and Streamlit's caches belong to ``app/``; the key is the array's content.)
     """
     key = cache_key(X, method=method, n_components=n_components, **params)
     if key in _CACHE:
