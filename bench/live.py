@@ -89,7 +89,13 @@ def in_process(ticks: int = 60) -> dict[str, float]:
 def in_browser(seconds: float) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
-    from bench.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
+    from bench.server import (
+        CHROMIUM,
+        CHROMIUM_ARGS,
+        StreamlitServer,
+        count_heatmap_redraws,
+        metric_number,
+    )
 
     received = {"bytes": 0, "frames": 0, "on": False}
 
@@ -106,30 +112,10 @@ def in_browser(seconds: float) -> dict[str, float]:
         page = browser.new_page(viewport={"width": 1280, "height": 1400})
         page.on("websocket", on_ws)
         page.goto(f"{server.url}/train")
-        heat = page.locator('[data-testid="stVegaLiteChart"] g.mark-rect path').first
-        heat.wait_for(state="visible", timeout=60_000)
-        # Count redraws of the W heatmap: its cells' labels carry the values drawn.
-        page.evaluate(
-            """() => {
-            window.__updates = 0;
-            const look = () => {
-                const chart = document.querySelector('[data-testid="stVegaLiteChart"]');
-                const cells = chart ? chart.querySelectorAll('g.mark-rect path') : [];
-                const now = Array.from(cells, c => c.getAttribute('aria-label')).join('|');
-                if (now && now !== window.__last) { window.__updates++; window.__last = now; }
-            };
-            new MutationObserver(look).observe(document.body,
-                {subtree: true, childList: true, attributes: true});
-        }"""
-        )
+        count_heatmap_redraws(page)  # W is the page's first heatmap
 
         def step() -> int:
-            metric = page.locator(
-                '[data-testid="stMetric"]', has=page.get_by_text("Step", exact=True)
-            )
-            return int(
-                metric.locator('[data-testid="stMetricValue"]').first.inner_text().replace(",", "")
-            )
+            return metric_number(page, "Step")
 
         page.get_by_role("button", name=re.compile("Play")).click()
         page.wait_for_timeout(1000)  # past the first full rerun

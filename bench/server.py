@@ -3,6 +3,8 @@
 Usage:
     >>> with StreamlitServer() as server:
     ...     print(server.url)  # http://127.0.0.1:PORT
+    >>> count_heatmap_redraws(page); page.evaluate("window.__updates")   # in Chromium
+    >>> metric_number(page, "Step")                                       # 1200
 
 The server runs in its own process group, which is stopped (SIGTERM, then SIGKILL) on exit.
 """
@@ -107,3 +109,31 @@ class StreamlitServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+#: Counts redraws of the page's first heatmap (its cells' labels carry the values drawn).
+_REDRAWS = """() => {
+    window.__updates = 0;
+    const look = () => {
+        const chart = document.querySelector('[data-testid="stVegaLiteChart"]');
+        const cells = chart ? chart.querySelectorAll('g.mark-rect path') : [];
+        const now = Array.from(cells, c => c.getAttribute('aria-label')).join('|');
+        if (now && now !== window.__last) { window.__updates++; window.__last = now; }
+    };
+    new MutationObserver(look).observe(document.body,
+        {subtree: true, childList: true, attributes: true});
+}"""
+
+
+def count_heatmap_redraws(page) -> None:  # noqa: ANN001 (a Playwright page)
+    """Once the first heatmap is drawn, count its redraws in ``window.__updates``."""
+    page.locator('[data-testid="stVegaLiteChart"] g.mark-rect path').first.wait_for(
+        state="visible", timeout=60_000
+    )
+    page.evaluate(_REDRAWS)
+
+
+def metric_number(page, label: str) -> int:  # noqa: ANN001
+    """The integer a ``st.metric`` labelled ``label`` shows (commas allowed)."""
+    box = page.locator('[data-testid="stMetric"]', has=page.get_by_text(label, exact=True))
+    return int(box.locator('[data-testid="stMetricValue"]').first.inner_text().replace(",", ""))

@@ -217,34 +217,23 @@ def _recommender_in_browser(seconds: float) -> tuple[float, float]:
 
     from playwright.sync_api import sync_playwright
 
-    from bench.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
+    from bench.server import (
+        CHROMIUM,
+        CHROMIUM_ARGS,
+        StreamlitServer,
+        count_heatmap_redraws,
+        metric_number,
+    )
     from explorer.lessons.recommender import CHUNK
 
     with StreamlitServer() as server, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 1400})
         page.goto(f"{server.url}/recommender")
-        page.locator('[data-testid="stVegaLiteChart"] g.mark-rect path').first.wait_for(
-            state="visible", timeout=60_000
-        )
-        page.evaluate(  # count redraws of the first heatmap (its cells' labels carry values)
-            """() => {
-            window.__updates = 0;
-            const look = () => {
-                const chart = document.querySelector('[data-testid="stVegaLiteChart"]');
-                const cells = chart ? chart.querySelectorAll('g.mark-rect path') : [];
-                const now = Array.from(cells, c => c.getAttribute('aria-label')).join('|');
-                if (now && now !== window.__last) { window.__updates++; window.__last = now; }
-            };
-            new MutationObserver(look).observe(document.body,
-                {subtree: true, childList: true, attributes: true});
-        }"""
-        )
+        count_heatmap_redraws(page)
 
         def step() -> int:
-            box = page.locator('[data-testid="stMetric"]', has=page.get_by_text("Step", exact=True))
-            value = box.locator('[data-testid="stMetricValue"]').first.inner_text()
-            return int(value.replace(",", ""))
+            return metric_number(page, "Step")
 
         page.get_by_role("button", name=re.compile("Play")).click()
         page.wait_for_timeout(1000)  # past the first full rerun

@@ -3,7 +3,7 @@
 import time
 from collections.abc import Callable
 
-from playwright.sync_api import Error, Page, expect
+from playwright.sync_api import Error, Locator, Page, expect
 
 
 def wait_for_app(page: Page) -> None:
@@ -53,3 +53,18 @@ def wait_until(condition: Callable[[], bool], what: str, timeout: float = 30.0) 
         if time.monotonic() > deadline:
             raise AssertionError(f"{what} (waited {timeout:.0f} s)")
         time.sleep(0.1)
+
+
+def metric(page: Page, label: str) -> Locator:
+    """The value of the ``st.metric`` labelled ``label``."""
+    box = page.locator('[data-testid="stMetric"]', has=page.get_by_text(label, exact=True))
+    return box.locator('[data-testid="stMetricValue"]').first
+
+
+def metric_number(page: Page, label: str) -> float:
+    """That value as a number (NaN for "–", before anything was measured)."""
+    text = metric(page, label).inner_text().replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return float("nan")

@@ -4,12 +4,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import wait_for_app, wait_idle
-
-
-def metric(page: Page, label: str):
-    box = page.locator('[data-testid="stMetric"]', has=page.get_by_text(label, exact=True))
-    return box.locator('[data-testid="stMetricValue"]').first
+from tests.e2e.helpers import metric, wait_for_app, wait_idle
 
 
 def test_switching_the_language_keeps_the_run(page: Page, app_server, artifacts):

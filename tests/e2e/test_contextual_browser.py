@@ -2,19 +2,9 @@
 
 import re
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import wait_idle, wait_until
-
-
-def metric(page: Page, label: str) -> Locator:
-    box = page.locator('[data-testid="stMetric"]', has=page.get_by_text(label, exact=True))
-    return box.locator('[data-testid="stMetricValue"]').first
-
-
-def number(page: Page, label: str) -> float:
-    text = metric(page, label).inner_text().replace(",", "")
-    return float("nan") if text == "–" else float(text)
+from tests.e2e.helpers import metric, metric_number, wait_idle, wait_until
 
 
 def test_play_splits_the_senses_of_bank(page: Page, app_server, artifacts):
@@ -24,17 +14,17 @@ def test_play_splits_the_senses_of_bank(page: Page, app_server, artifacts):
     expect(metric(page, "Step")).to_have_text("0")
     apart = "Senses apart (layer 2)"
     expect(metric(page, apart)).to_be_visible()
-    untrained = number(page, apart)
+    untrained = metric_number(page, apart)
     expect(metric(page, "Held-out [MASK] accuracy")).to_have_text("–")  # nothing trained yet
     points = page.locator('[data-testid="stVegaLiteChart"]').first.locator(
         'path[role="graphics-symbol"]')
     expect(points.first).to_be_attached()
 
     page.get_by_role("button", name=re.compile("Play")).click()
-    wait_until(lambda: number(page, "Held-out [MASK] accuracy") > 0.3,
+    wait_until(lambda: metric_number(page, "Held-out [MASK] accuracy") > 0.3,
                "the masked-word accuracy did not improve while playing", timeout=90)
     # training is seeded: at the page's defaults bank passes 0.9 near step 140 (bench.mlm)
-    wait_until(lambda: number(page, apart) >= max(0.9, untrained + 0.05),
+    wait_until(lambda: metric_number(page, apart) >= max(0.9, untrained + 0.05),
                "bank's senses did not separate beyond the untrained model", timeout=120)
     page.get_by_role("button", name=re.compile("Pause")).click()
     wait_idle(page)
@@ -45,7 +35,7 @@ def test_play_splits_the_senses_of_bank(page: Page, app_server, artifacts):
     n_box.press("Enter")
     page.get_by_role("button", name=re.compile(r"^Step x 1000")).click()
     expect(page.get_by_role("button", name=re.compile("Play"))).to_be_disabled(timeout=120_000)
-    wait_until(lambda: number(page, apart) >= 0.9, "bank's senses are mixed after training")
+    wait_until(lambda: metric_number(page, apart) >= 0.9, "bank's senses are mixed after training")
     page.screenshot(path=str(artifacts / "contextual-top.png"), full_page=True)
 
     # Layer 0: the static embedding, every occurrence one point, exactly chance.

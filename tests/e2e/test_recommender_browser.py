@@ -3,21 +3,15 @@ baseline; a ratings upload trains; a bad one leaves the model as it was."""
 
 import re
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import wait_until
+from tests.e2e.helpers import metric, metric_number, wait_until
 
 CELLS = '[data-testid="stVegaLiteChart"] g.mark-rect path[role="graphics-symbol"]'
 
 
-def metric(page: Page, label: str) -> Locator:
-    box = page.locator('[data-testid="stMetric"]', has=page.get_by_text(label, exact=True))
-    return box.locator('[data-testid="stMetricValue"]').first
 
 
-def number(page: Page, label: str) -> float:
-    text = metric(page, label).inner_text().replace(",", "")
-    return float("nan") if text == "–" else float(text)
 
 
 def test_play_beats_the_item_mean_baseline(page: Page, app_server, artifacts):
@@ -27,9 +21,10 @@ def test_play_beats_the_item_mean_baseline(page: Page, app_server, artifacts):
     )
     expect(metric(page, "Step")).to_have_text("0")
     expect(page.locator(CELLS).first).to_be_visible()
-    baseline = number(page, "Item-mean baseline")
+    baseline = metric_number(page, "Item-mean baseline")
     page.get_by_role("button", name=re.compile("Play")).click()
-    wait_until(lambda: number(page, "Test RMSE") < baseline, "test RMSE stayed above the baseline")
+    wait_until(lambda: metric_number(page, "Test RMSE") < baseline,
+               "test RMSE stayed above the baseline")
     page.get_by_role("button", name=re.compile("Pause")).click()
     expect(page.get_by_text("Look back to step")).to_be_visible()
     expect(page.get_by_text('Model: "model"')).to_be_visible()
@@ -53,6 +48,6 @@ def test_a_ratings_upload_trains_and_a_bad_one_is_refused(page: Page, app_server
     expect(page.get_by_text("Your ratings (mine.csv)")).to_be_visible()
     expect(page.get_by_text(re.compile("no user column"))).to_have_count(0)
     page.get_by_role("button", name=re.compile("Step")).first.click()
-    wait_until(lambda: number(page, "Step") > 0, "Step did not train on the upload")
+    wait_until(lambda: metric_number(page, "Step") > 0, "Step did not train on the upload")
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     page.screenshot(path=str(artifacts / "recommender-upload.png"), full_page=True)

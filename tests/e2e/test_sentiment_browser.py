@@ -4,12 +4,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import wait_idle, wait_until
-
-
-def metric_value(page: Page, label: str) -> str:
-    box = page.locator('[data-testid="stMetric"]', has=page.get_by_text(label, exact=True))
-    return box.locator('[data-testid="stMetricValue"]').first.inner_text()
+from tests.e2e.helpers import metric_number, wait_idle, wait_until
 
 
 def test_play_raises_the_training_accuracy(page: Page, app_server, artifacts):
@@ -20,18 +15,14 @@ def test_play_raises_the_training_accuracy(page: Page, app_server, artifacts):
     expect(page.locator('[data-testid="stVegaLiteChart"]').first).to_be_visible()
     page.get_by_role("button", name=re.compile("Play")).click()
     # Training accuracy per chunk: near 0.5 at first, above 0.8 once the table has learnt.
-    wait_until(lambda: _accuracy(page) > 0.8, "the training accuracy did not rise", 60)
+    wait_until(lambda: metric_number(page, "Training accuracy") > 0.8,
+               "the training accuracy did not rise", 60)
     page.get_by_role("button", name=re.compile("Pause")).click()
     wait_idle(page)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     page.screenshot(path=str(artifacts / "sentiment.png"), full_page=True)
 
 
-def _accuracy(page: Page) -> float:
-    try:
-        return float(metric_value(page, "Training accuracy"))
-    except (ValueError, TimeoutError):
-        return 0.0
 
 
 def test_a_labelled_table_trains_and_a_single_label_one_is_refused(page: Page, app_server):
@@ -55,12 +46,6 @@ def test_a_labelled_table_trains_and_a_single_label_one_is_refused(page: Page, a
     expect(page.get_by_text(re.compile("has a single value"))).to_have_count(0)
     expect(page.get_by_text(re.compile("mine.csv")).first).to_be_visible()  # the data now
     page.get_by_role("button", name=re.compile("^Step$")).click()
-    wait_until(lambda: _step(page) > 0, "Step did not train on the uploaded table")
+    wait_until(lambda: metric_number(page, "Step") > 0, "Step did not train on the uploaded table")
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
-
-def _step(page: Page) -> int:
-    try:
-        return int(metric_value(page, "Step").replace(",", ""))
-    except ValueError:
-        return 0

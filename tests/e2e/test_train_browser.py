@@ -2,15 +2,10 @@
 
 import re
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
 from bench.server import StreamlitServer
-from tests.e2e.helpers import wait_idle, wait_until
-
-
-def metric(page: Page, label: str) -> Locator:
-    box = page.locator('[data-testid="stMetric"]', has=page.get_by_text(label, exact=True))
-    return box.locator('[data-testid="stMetricValue"]').first
+from tests.e2e.helpers import metric, wait_idle, wait_until
 
 
 def step(page: Page) -> int:
