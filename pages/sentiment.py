@@ -67,5 +67,5 @@ if advanced and not playing:
                   "rewards."))  # fmt: skip
     sentiment.comparison_panel(key, data, model, run.state, language)
     sentiment.upload_panel()
-    exports.export_panel(sentiment.classifier_table(run), key="clf.export",
+    exports.export_panel(run.vectors("embedding"), key="clf.export",
                          link=link.share_link("sentiment", run.step))

@@ -27,3 +27,18 @@ def open_app(page: str | None = None, timeout: float = 90, **state: object) -> A
         at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def open_link(params: dict[str, str], page: str | None = None, timeout: float = 90) -> AppTest:
+    """The app opened from a link with ``params`` in its query (then switched to ``page``).
+
+    Fails the test if any run raised.
+    """
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=timeout)
+    at.query_params.update(params)
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at

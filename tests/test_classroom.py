@@ -120,12 +120,7 @@ def test_the_lessons_classifier_step_reveals_and_opens_the_sentiment_page():
 
 def test_the_lesson_step_comes_from_the_link():
     use_language("zh")
-    at = AppTest.from_file(str(pagetest.ROOT / "streamlit_app.py"), default_timeout=90)
-    at.query_params.update({"lesson": "6", "app.lang": "zh"})
-    at.run()
-    at.switch_page("pages/lesson.py")
-    at.run()
-    assert not at.exception
+    at = pagetest.open_link({"lesson": "6", "app.lang": "zh"}, "pages/lesson.py")
     assert at.session_state["lesson.step"] == 5
     assert "国王 − 男人 + 女人" in at.markdown[1].value
     assert at.code[0].value.endswith("/lesson?lesson=6&app.lang=zh")

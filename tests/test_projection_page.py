@@ -177,11 +177,7 @@ def test_a_link_gives_the_same_map():
     assert params["proj.groups"] == "pets: cat, puppy; royals: king, queen"
     assert params["proj.find"] == "house" and params["proj.k"] == "5"
 
-    other = AppTest.from_file(str(pagetest.ROOT / "streamlit_app.py"), default_timeout=90)
-    other.query_params.update(params)
-    other.run()
-    other.switch_page("pages/projections.py").run()
-    assert not other.exception, [e.value for e in other.exception]
+    other = pagetest.open_link(params, "pages/projections.py")
     for key in ("proj.groups", "proj.labels", "proj.find", "proj.colour", "proj.k"):
         assert other.session_state[key] == at.session_state[key], key
     assert labels(the_map(other)) == labels(the_map(at))

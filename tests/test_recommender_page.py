@@ -86,11 +86,7 @@ def test_a_link_carries_the_recommenders_settings():
 
 def test_opening_a_link_replays_to_its_step_with_its_settings():
     pagetest.use_language("en")
-    at = AppTest.from_file(str(pagetest.ROOT / "streamlit_app.py"), default_timeout=90)
-    at.query_params.update({"rec.output_dim": "4", "step": "30"})
-    at.run()
-    at.switch_page("pages/recommender.py").run()
-    assert not at.exception
+    at = pagetest.open_link({"rec.output_dim": "4", "step": "30"}, "pages/recommender.py")
     run = at.session_state["rec.run"]
     assert run.model.config.output_dim == 4 and run.step == 30
 

@@ -100,12 +100,7 @@ def test_the_presenter_view_keeps_the_player_and_the_charts():
 
 
 def test_a_shared_link_replays_to_its_step():
-    at = AppTest.from_file(str(pagetest.ROOT / "streamlit_app.py"), default_timeout=90)
-    at.query_params["step"] = "15"
-    at.run()
-    at.switch_page("pages/sentiment.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = pagetest.open_link({"step": "15"}, "pages/sentiment.py")
     assert run_of(at).step == 15
     same = open_page()
     for _i in range(3):
@@ -115,11 +110,7 @@ def test_a_shared_link_replays_to_its_step():
 
 
 def test_a_shared_link_carries_the_model_settings():
-    at = AppTest.from_file(str(pagetest.ROOT / "streamlit_app.py"), default_timeout=90)
-    at.query_params.update({"clf.dim": "8", "clf.flatten": "True", "step": "5"})
-    at.run()
-    at.switch_page("pages/sentiment.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    params = {"clf.dim": "8", "clf.flatten": "True", "step": "5"}
+    at = pagetest.open_link(params, "pages/sentiment.py")
     config = run_of(at).config
     assert config.output_dim == 8 and config.pooling == "flatten" and run_of(at).step == 5

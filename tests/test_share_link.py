@@ -23,12 +23,7 @@ def test_a_link_round_trip_reproduces_the_run():
     assert params["train.window"] == "3" and params["train.seed"] == "7"
     assert params["app.sample"] == "English demo corpus"
 
-    other = AppTest.from_file(str(pagetest.ROOT / "streamlit_app.py"), default_timeout=90)
-    other.query_params.update(params)
-    other.run()
-    other.switch_page("pages/train.py")
-    other.run()
-    assert not other.exception, [e.value for e in other.exception]
+    other = pagetest.open_link(params, "pages/train.py")
     copy = other.session_state["train.run"]
     assert copy.config == run.config
     assert copy.step == run.step
@@ -44,12 +39,7 @@ def test_the_corpus_comes_from_the_link():
 
 
 def test_a_link_to_a_bad_step_is_ignored():
-    at = AppTest.from_file(str(pagetest.ROOT / "streamlit_app.py"), default_timeout=90)
-    at.query_params["step"] = "lots"
-    at.run()
-    at.switch_page("pages/train.py")
-    at.run()
-    assert not at.exception
+    at = pagetest.open_link({"step": "lots"}, "pages/train.py")
     assert at.session_state["train.run"].step == 0
 
 
@@ -61,12 +51,7 @@ def test_a_link_carries_the_hierarchical_softmax():
     params = dict(parse_qsl(urlsplit(code).query))
     assert params["train.objective"] == "hs"
 
-    other = AppTest.from_file(str(pagetest.ROOT / "streamlit_app.py"), default_timeout=90)
-    other.query_params.update(params)
-    other.run()
-    other.switch_page("pages/train.py")
-    other.run()
-    assert not other.exception, [e.value for e in other.exception]
+    other = pagetest.open_link(params, "pages/train.py")
     copy, run = other.session_state["train.run"], at.session_state["train.run"]
     assert copy.config == run.config and copy.config.hs == 1
     np.testing.assert_array_equal(copy.state.W_out, run.state.W_out)

@@ -112,3 +112,13 @@ def _widget(setting: Setting, where) -> None:  # noqa: ANN001 (a column)
         where.number_input(label, *setting.form_range(), value=value, **common)
     else:
         where.slider(label, *setting.form_range(), value=value, **common)
+
+
+def recommender_sources() -> dict:
+    """The session's user and item tables for ``vector_sources``, once they have trained."""
+    run = st.session_state.get("rec.run")  # where player.session_run("rec", ...) keeps it
+    if run is None or run.step == 0:
+        return {}
+    users = _("Recommender: the user table (step {step:,})").format(step=run.step)
+    items = _("Recommender: the item table (step {step:,})").format(step=run.step)
+    return {"rec.users": (users, run.vectors("users")), "rec.items": (items, run.vectors("items"))}

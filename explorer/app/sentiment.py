@@ -270,11 +270,6 @@ def figures(run, shown) -> list[tuple[str, str, str | None]]:  # noqa: ANN001 (L
     ]  # fmt: skip
 
 
-def classifier_table(run):  # noqa: ANN001, ANN201 (Vectors)
-    """The run's embedding table as word vectors (no padding), for the export panel."""
-    return classifier_vectors(run.model, run.state)
-
-
 def language_for(key: str) -> str:
     """The words' language of the data in use."""
     return language_of(key, i18n.current_language())
@@ -286,4 +281,4 @@ def classifier_source():  # noqa: ANN201 ((label, Vectors) | None)
     if run is None or run.step == 0:
         return None
     label = _("The sentiment classifier's table (step {step:,})").format(step=run.step)
-    return label, classifier_vectors(run.model, run.state)
+    return label, run.vectors("embedding")

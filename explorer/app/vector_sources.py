@@ -13,6 +13,7 @@ from explorer import i18n
 from explorer.app.contextual import contextual_source
 from explorer.app.corpus import current_sample
 from explorer.app.gensim_panel import GENSIM_VECTORS
+from explorer.app.ratings_form import recommender_sources
 from explorer.app.sentiment import classifier_source
 from explorer.app.state import KEEP, UPLOADED_VECTORS, init_state
 from explorer.app.training import live_run_for_this_corpus, trained_model
@@ -40,11 +41,7 @@ def vector_sources() -> dict:
         sources["upload"] = (label, uploaded[1])
     if (classifier := classifier_source()) is not None:  # the sentiment page's table
         sources["classifier"] = classifier
-    if (rec := st.session_state.get("rec.run")) is not None and rec.step > 0:  # the recommender
-        users = _("Recommender: the user table (step {step:,})").format(step=rec.step)
-        items = _("Recommender: the item table (step {step:,})").format(step=rec.step)
-        sources["rec.users"] = (users, rec.vectors("users"))
-        sources["rec.items"] = (items, rec.vectors("items"))
+    sources |= recommender_sources()  # the recommender page's user and item tables
     if (contextual := contextual_source()) is not None:  # the contextual page's occurrences
         sources["contextual"] = contextual
     return sources

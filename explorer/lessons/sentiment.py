@@ -159,10 +159,9 @@ def polarity_map(model: SentimentClassifier, state: object, words: Sequence[str]
 
 def classifier_vectors(model: SentimentClassifier, state: object, min_count: int = 1) -> Vectors:
     """The classifier's embedding table as word vectors (no ``<pad>``), with counts."""
-    keep = [i for i, c in enumerate(model.vocab.counts) if c >= min_count]
-    E = state.params["embedding"]
-    return Vectors([model.vocab.index_to_key[i] for i in keep], E[np.array(keep, dtype=int) + 1],
-                   np.asarray(model.vocab.counts)[keep])  # fmt: skip
+    table = model.tables(state)["embedding"]
+    keep = [i for i, c in enumerate(table.counts) if i >= table.first_word and c >= min_count]
+    return Vectors([table.rows[i] for i in keep], table.array[keep], table.counts[keep])
 
 
 def word2vec_vectors(data: SentimentData, config: ClassifierConfig, epochs: int = 5) -> Vectors:

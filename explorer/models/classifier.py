@@ -310,7 +310,9 @@ class SentimentClassifier:
 
     def tables(self, state: ClassifierState) -> dict[str, Table]:
         """``{"embedding": Table}``: one row per vocabulary word, ``<pad>`` first."""
-        return {"embedding": Table("embedding", state.params["embedding"], list(self.rows), 1)}
+        counts = np.concatenate([[0], np.asarray(self.vocab.counts)])  # <pad> is never counted
+        return {"embedding": Table("embedding", state.params["embedding"], list(self.rows), 1,
+                                   counts)}  # fmt: skip
 
     # --- using the model -------------------------------------------------------------------
 

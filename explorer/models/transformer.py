@@ -169,9 +169,6 @@ def feed_forward_backward(dy: np.ndarray, cache) -> tuple[np.ndarray, Params]:
 
 # ----------------------------------------------------------------------------- the block
 
-ATTENTION = ("W_q", "b_q", "W_k", "b_k", "W_v", "b_v", "W_o", "b_o")
-FEED_FORWARD = ("W_1", "b_1", "W_2", "b_2")
-
 
 def init_block(rng: np.random.Generator, d_model: int, d_ff: int, dtype=np.float64) -> Params:
     """One block's parameters: weights N(0, 1/fan_in), biases 0, layer-norm gains 1."""
